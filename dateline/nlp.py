@@ -25,6 +25,29 @@ NEEDED = ("tok2vec", "tagger", "morphologizer", "parser", "senter", "attribute_r
           "lemmatizer", "ner", "transformer", "curated_transformer")
 
 
+PARAGRAPHS = "dateline_paragraphs"
+
+
+def _register() -> None:
+    """A component that starts a sentence after every line break.
+
+    Statistical sentence splitting happily joins a headline or a quote-only paragraph to
+    the next one; paragraphs are never one sentence in news, and the parser keeps
+    boundaries that are set before it runs.
+    """
+    from spacy.language import Language
+
+    if PARAGRAPHS in Language.factories:
+        return
+
+    @Language.component(PARAGRAPHS)
+    def paragraph_breaks(doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.text or "\n" in token.whitespace_:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
 @lru_cache(maxsize=4)
 def load(model: str) -> Language:
     """Load `model` once per process and keep only the components dateline uses."""
@@ -42,6 +65,9 @@ def load(model: str) -> Language:
         nlp.disable_pipe(name)
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    _register()
+    first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    nlp.add_pipe(PARAGRAPHS, before=first) if first else nlp.add_pipe(PARAGRAPHS)
     nlp.max_length = max(nlp.max_length, 2_000_000)
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"),
              nlp.meta.get("version"), ", ".join(nlp.pipe_names))

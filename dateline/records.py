@@ -76,6 +76,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     role: str | None = None
+    organisation: str | None = None
     entity: str | None = None
 
 

@@ -45,16 +45,24 @@ def sniff(content: bytes) -> str:
 
 
 def walk(paths: Iterable[str]) -> Iterator[str]:
-    """Every file under the given paths, directories recursively, in a stable order."""
+    """The given files, and the readable files under given directories (recursively, sorted).
+
+    A file named on the command line is always tried (and skipped with a reason if
+    unreadable); inside directories, files of other types (READMEs, images) are passed over.
+    """
     for path in paths:
         if path == "-" or not os.path.isdir(path):
             yield path
             continue
         for root, dirs, files in os.walk(path):
-            dirs.sort()
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
-                if not name.startswith("."):
-                    yield os.path.join(root, name)
+                if name.startswith("."):
+                    continue
+                if kind_of(name) is None:
+                    log.debug("passing over %s: not a document type dateline reads", name)
+                    continue
+                yield os.path.join(root, name)
 
 
 def _mtime(path: str) -> str | None:

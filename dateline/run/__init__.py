@@ -1,0 +1,1 @@
+"""Engines around `process_docs`: a local process pool (and Spark)."""

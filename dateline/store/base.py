@@ -1,0 +1,62 @@
+"""The one interface every store offers, so engines and the CLI never see a backend."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from ..query import ArticleQuery, EventQuery, QuoteQuery
+from ..records import Result, Skipped
+
+
+@dataclass(slots=True)
+class WriteCounts:
+    """What a write did: new articles, re-analysed ones, and ones already stored as they are."""
+
+    stored: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+
+class Store(Protocol):
+    """A database of results.  Writes are idempotent: the same result twice changes nothing."""
+
+    def write(self, results: Iterable[Result]) -> WriteCounts:
+        """Store results in one transaction per call; existing ids with the same pipeline
+        version are left as they are, older versions are replaced."""
+        ...
+
+    def record_skips(self, skips: Iterable[Skipped]) -> None:
+        """Remember documents that were skipped, with the reason."""
+        ...
+
+    def current(self, ids: Iterable[str], pipeline_version: str) -> set[str]:
+        """Which of these document ids are stored already by this pipeline version."""
+        ...
+
+    def articles(self, query: ArticleQuery) -> list[dict[str, Any]]: ...
+
+    def quotes(self, query: QuoteQuery) -> list[dict[str, Any]]: ...
+
+    def events(self, query: EventQuery) -> list[dict[str, Any]]: ...
+
+    def result(self, article_id: str) -> dict[str, Any] | None:
+        """One stored document in the JSON contract of `dateline process --json`."""
+        ...
+
+    def results(self) -> Iterator[dict[str, Any]]:
+        """Every stored document in the JSON contract, for export."""
+        ...
+
+    def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
+        """Full-text matches over article text and quotes, best first."""
+        ...
+
+    def stats(self) -> dict[str, Any]: ...
+
+    def table(self, name: str) -> Iterator[dict[str, Any]]:
+        """Rows of one table (articles, entities, quotes, events, skipped) for export."""
+        ...
+
+    def close(self) -> None: ...

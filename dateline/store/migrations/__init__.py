@@ -1,0 +1,1 @@
+"""Schema migrations: named, ordered SQL files applied once each, in a transaction."""

@@ -1,0 +1,45 @@
+"""Shared fixtures: the spaCy pipeline, the canonical seed article, a fresh store."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SEED = SAMPLES / "text" / "dw-2015-09-10-lavrov-syria.txt"
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    from dateline.nlp import load
+    from dateline.settings import DEFAULT_MODEL
+
+    return load(DEFAULT_MODEL)
+
+
+@pytest.fixture(scope="session")
+def settings():
+    from dateline.settings import Settings
+
+    return Settings()
+
+
+@pytest.fixture(scope="session")
+def seed(nlp, settings):
+    """The seed processed once for the whole session (a `Result`)."""
+    from dateline.process import process_docs
+    from dateline.records import RawDoc
+
+    raw = RawDoc(source=str(SEED), content=SEED.read_bytes(), content_type="text")
+    return next(process_docs([raw], nlp, settings))
+
+
+@pytest.fixture
+def store(tmp_path):
+    from dateline.store import open_store
+
+    s = open_store(str(tmp_path / "test.db"))
+    yield s
+    s.close()
