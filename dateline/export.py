@@ -56,5 +56,5 @@ def _write_parquet(path: str, rows: list[dict]) -> None:
         import pyarrow as pa
         import pyarrow.parquet as pq
     except ImportError as exc:
-        raise DatelineError("Parquet export needs pyarrow: pip install 'dateline[parquet]'") from exc
+        raise DatelineError("Parquet export needs pyarrow: pip install pyarrow") from exc
     pq.write_table(pa.Table.from_pylist(rows), path)
