@@ -33,3 +33,10 @@ def test_empty_input_raises_input_error():
 def test_other_model_by_name_fails_clearly():
     with pytest.raises(dateline.ModelError):
         dateline.process("Some text here.", model="no_such_pipeline_xyz")
+
+
+def test_one_sentence_text_is_coded_as_a_sentence():
+    doc = dateline.process("Russia sent humanitarian aid to Syria on Monday.\n")
+    assert doc.article.title is None
+    assert doc.article.text == "Russia sent humanitarian aid to Syria on Monday."
+    assert any(e.category == "AID" for e in doc.events)

@@ -117,6 +117,9 @@ def extract_crude(text: str, *, titled: bool = True, url: str | None = None,
         if credit:
             agencies = credit
             lines[last] = ""
+    stripped = [ln.strip() for ln in lines if ln.strip()]
+    if len(stripped) == 1 and _SENTENCE_END.search(stripped[0]) and len(stripped[0].split()) > 3:
+        titled = False  # a file holding one sentence is that sentence, not a headline
     if not titled:
         paragraphs = _paragraphs(lines)
         body, spans = _assemble(paragraphs)
