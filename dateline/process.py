@@ -68,7 +68,7 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
     while batch := list(islice(iterator, settings.batch_size)):
         extracted = [_extract(raw, settings) for raw in batch]
         todo = [(i, item) for i, item in enumerate(extracted)
-                if not isinstance(item, Skipped) and item[1].language in settings.languages]
+                if not isinstance(item, Skipped) and _analysable(item[1], settings)]
         texts = (item[1].text[:settings.max_chars] for _, item in todo)
         parsed = dict(zip((i for i, _ in todo), parse(nlp, texts, settings.batch_size)))
         for i, item in enumerate(extracted):
@@ -92,6 +92,11 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
                 note = f"only the first {settings.max_chars} characters were analysed"
             yield Result(doc_id, raw.source, article, entities, quotes, events, version,
                          note=note, fetched_at=raw.fetched_at)
+
+
+def _analysable(article: Article, settings: Settings) -> bool:
+    """In an analysed language, or too short to tell (a bare sentence is taken as it comes)."""
+    return article.language is None or article.language in settings.languages
 
 
 def _not_analysed(article: Article, settings: Settings) -> str:
