@@ -1,0 +1,195 @@
+"""An HTML tree as a flat list of text blocks, with page furniture left out.
+
+A block is the text between two block-level boundaries (a paragraph, a list item, a table
+cell, a heading, text split by `<br>`).  Each block remembers the element that holds it and
+how much of it is link text, which is what the main-text finder scores.  Elements that are
+never article text (scripts, navigation, figures and captions, hidden elements, share bars,
+comment threads, newsletter and cookie boxes) are skipped while walking, judged on their
+tag, their attributes and their class and id words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from lxml import etree
+from lxml.html import HtmlElement
+
+# Never article text, whatever the class says.
+SKIP_TAGS = frozenset({
+    "script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "canvas",
+    "math", "button", "select", "option", "textarea", "input", "label", "nav", "aside",
+    "footer", "figure", "figcaption", "picture", "video", "audio", "map", "head", "title",
+    "dialog", "menu", "fieldset", "legend", "datalist", "meter", "progress", "form-control",
+})
+BLOCK_TAGS = frozenset({
+    "p", "div", "section", "article", "main", "td", "th", "tr", "table", "tbody", "thead",
+    "tfoot", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+    "blockquote", "pre", "hr", "form", "center", "header", "address", "body", "html",
+    "caption", "details", "summary", "hgroup", "frameset", "frame",
+})
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+# Class and id words of page furniture.  Matched as whole words of the attribute
+# ("article-comments", "share_bar", "relatedStories") so "commentary" or "shared" do not count.
+_FURNITURE = re.compile(
+    r"(?:^|[^a-z])(?:comments?|commentlist|comment-?list|comment-?section|disqus|replies|"
+    r"share|sharing|sharebar|share-?tools|social|sociable|addthis|social-?links|"
+    r"related|recommended|recommendations?|also-?read|read-?more|readmore|more-?stories|"
+    r"most-?popular|most-?read|trending|outbrain|taboola|"
+    r"newsletter-?(?:signup|form|box|cta|promo|subscribe|widget)|subscribe|subscription|signup|"
+    r"sign-?up|cookies?|cookie-?banner|consent|gdpr|"
+    r"promo|advert|advertisement|ads|ad|adv|advertising|sponsor|sponsored|dfp|"
+    r"sidebar|side-?bar|breadcrumbs?|caption|credits?|byline|author-?bio|"
+    r"author-?info|about-?author|tags|tag-?list|toolbar|popup|modal|"
+    r"masthead|nav|navbar|navigation|menu|pagination|pager|footer|skip|print-?only|"
+    r"visually-?hidden|sr-?only|screen-?reader|offscreen|"
+    r"wp-caption-text|photo-?credit|image-?credit|gallery|slideshow|carousel|video-?player|"
+    r"jw-?player|post-?meta|entry-?meta|timestamp)(?:$|[^a-z])"
+)
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# Class words that name the article's topic or state (WordPress "category-social",
+# "tag-comments", "elementor-hidden-mobile"), not the element's role.
+_TAXONOMY = re.compile(r"\b(?:category|tag|tags|topic|cat|section|post|postid|format|status|type|"
+                       r"has|single|page|template|parent|elementor-hidden)-[\w-]*", re.I)
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SPACE = re.compile(r"\s+")
+
+
+@dataclass(slots=True)
+class Block:
+    """One run of text between block boundaries, and what it is made of."""
+
+    text: str
+    element: HtmlElement  # the nearest block-level element holding the text
+    tag: str  # that element's tag
+    link_chars: int = 0
+    words: int = 0
+    in_list: bool = False
+    heading: bool = False
+    quote: bool = False
+    ancestors: list[HtmlElement] = field(default_factory=list)
+
+    @property
+    def link_density(self) -> float:
+        return self.link_chars / len(self.text) if self.text else 0.0
+
+
+def furniture_words(element: HtmlElement) -> bool:
+    """Whether an element's class or id words mark page furniture."""
+    attrs = (element.get("class") or "") + " " + (element.get("id") or "")
+    if not attrs.strip():
+        return False
+    attrs = _CAMEL.sub("-", _TAXONOMY.sub(" ", attrs)).lower()
+    return bool(_FURNITURE.search(attrs))
+
+
+def hidden(element: HtmlElement) -> bool:
+    """Hidden by attribute or inline style: a browser would not show it."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return bool(style and _HIDDEN_STYLE.search(style))
+
+
+class _Walker:
+    """Depth-first walk that gathers inline text into blocks at block boundaries."""
+
+    def __init__(self, page_chars: int) -> None:
+        self.blocks: list[Block] = []
+        self.parts: list[str] = []
+        self.link_chars = 0
+        self.page_chars = page_chars
+        self.stack: list[HtmlElement] = []
+        self.list_depth = 0
+        self.quote_depth = 0
+
+    def flush(self) -> None:
+        if not self.parts:
+            return
+        text = _SPACE.sub(" ", "".join(self.parts)).strip()
+        self.parts = []
+        links, self.link_chars = self.link_chars, 0
+        if not text:
+            return
+        holder = self.stack[-1]
+        tag = holder.tag if isinstance(holder.tag, str) else ""
+        self.blocks.append(Block(text, holder, tag, min(links, len(text)), len(text.split()),
+                                 in_list=self.list_depth > 0, heading=tag in HEADINGS,
+                                 quote=self.quote_depth > 0))
+
+    def add(self, text: str | None, in_link: bool) -> None:
+        if text:
+            self.parts.append(text)
+            if in_link:
+                self.link_chars += len(text.strip())
+
+    def skip(self, el: HtmlElement, tag: str) -> bool:
+        if tag in SKIP_TAGS or hidden(el):
+            return True
+        if tag in ("html", "body", "article", "main") or not furniture_words(el):
+            return False
+        if el.find(".//article") is not None or el.find(".//main") is not None:
+            return False
+        # A wrapper named like furniture that holds most of the page is a layout box.
+        return len(el.text_content()) < 0.5 * self.page_chars
+
+    def walk(self, el: HtmlElement, in_link: bool = False) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if not tag:  # comments and processing instructions
+            self.add(el.tail, in_link)
+            return
+        if self.skip(el, tag):
+            if tag in BLOCK_TAGS or tag in SKIP_TAGS:
+                self.flush()
+            self.add(el.tail, in_link)
+            return
+        block = tag in BLOCK_TAGS
+        if tag == "br":
+            self.flush()
+            self.add(el.tail, in_link)
+            return
+        if block:
+            self.flush()
+            self.stack.append(el)
+            self.list_depth += tag == "li"
+            self.quote_depth += tag == "blockquote"
+        link = in_link or tag == "a"
+        self.add(el.text, link)
+        for child in el:
+            self.walk(child, link)
+        if block:
+            self.flush()
+            self.stack.pop()
+            self.list_depth -= tag == "li"
+            self.quote_depth -= tag == "blockquote"
+        self.add(el.tail, in_link)
+
+
+def page_blocks(root: HtmlElement) -> list[Block]:
+    """Text blocks of a page in reading order, furniture left out.
+
+    Scripts and styles are stripped from the tree first (read metadata before this).
+    """
+    etree.strip_elements(root, "script", "style", "noscript", "template", "svg",
+                         with_tail=False)
+    body = root.find(".//body")
+    start = body if body is not None else root
+    walker = _Walker(len(start.text_content()))
+    walker.stack.append(start)
+    walker.walk(start)
+    walker.flush()
+    return walker.blocks
+
+
+def parse_html(html: str) -> HtmlElement:
+    """An lxml tree of a page; an XML declaration in a decoded string is dropped first."""
+    import lxml.html
+
+    if html.lstrip().startswith("<?xml"):
+        html = html[html.find("?>") + 2:]
+    parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
+    try:
+        return lxml.html.document_fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        return lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)

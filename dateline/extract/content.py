@@ -1,0 +1,126 @@
+"""The article's own text among a page's blocks: one container, then its edges cleaned.
+
+Every block votes for the elements that hold it: prose (sentences, long runs of words with
+few links) votes for, link lists and short labels vote against.  The element with the
+largest sum is the article's container: it grows to take sibling paragraphs split by ads
+or subheadings, and stops where navigation, teasers and link lists begin.  Inside it, the
+headline repeated at the top, bylines and datelines, captions, "read more" and share
+lines, and link lists are dropped; short list items and subheadings inside are kept,
+because the article needs them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lxml.html import HtmlElement
+
+from .blocks import Block
+from .credits import is_image_credit
+from .dates import is_date_line
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_BOILERPLATE = re.compile(
+    r"^\W*(?:advertisement|advertising|sponsored|share|share this(?: article| story)?|"
+    r"tweet|print|e-?mail|email this|read more|more:|see also|related|related (?:stories|articles|"
+    r"links|content|coverage|news)|click here|comments?|\d+ comments?|leave a (?:comment|reply)|"
+    r"post a comment|sign up|subscribe|follow us|back to top|top of page|continue reading|"
+    r"story continues below|skip (?:to|past)|photo|image|video|watch|listen|loading|"
+    r"reprints?|permalink|recommend|like|tags?:|filed under|topics?:|posted in)\b",
+    re.I,
+)
+_BYLINE = re.compile(
+    r"^\W*(?:by|from|written by|posted by|story by|words by|von|par|por)\s+[\w.'’-]+",
+    re.I)
+_UPDATED = re.compile(
+    r"^\W*(?:published|updated|posted|last (?:updated|modified)|created|first published)\b"
+    r"[\s:]", re.I)
+
+
+def _is_prose(block: Block) -> bool:
+    return block.words >= 12 or (block.words >= 5 and bool(_SENTENCE_END.search(block.text)))
+
+
+def vote(block: Block) -> float:
+    """What one block says about the elements that hold it."""
+    if block.link_density > 0.5:
+        return -block.words - 1.0
+    if _is_prose(block):
+        return block.words * (1.0 - block.link_density)
+    return 0.0
+
+
+def choose_container(blocks: list[Block]) -> HtmlElement | None:
+    """The element whose blocks add up to the most article-like text."""
+    totals: dict[HtmlElement, float] = {}
+    for block in blocks:
+        score = vote(block)
+        el: HtmlElement | None = block.element
+        while el is not None:
+            totals[el] = totals.get(el, 0.0) + score
+            el = el.getparent()
+    if not totals:
+        return None
+    best = max(totals.values())
+    if best <= 0:
+        return None
+    # Among equal sums, the innermost element: the same text with less around it.
+    depth = {el: sum(1 for _ in el.iterancestors()) for el, s in totals.items() if s == best}
+    return max(depth, key=lambda el: depth[el])
+
+
+def _inside(block: Block, container: HtmlElement) -> bool:
+    el: HtmlElement | None = block.element
+    while el is not None:
+        if el is container:
+            return True
+        el = el.getparent()
+    return False
+
+
+def _norm(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.lower()))
+
+
+def _furniture_line(block: Block, title_key: str) -> bool:
+    """A line that belongs to the page, not to the story, wherever it stands."""
+    text = block.text
+    if block.link_density > 0.5 and not (block.in_list and block.link_density < 0.8
+                                         and block.words >= 8):
+        return True
+    if block.tag == "h1":
+        return True
+    if title_key and _norm(text) == title_key:
+        return True
+    if block.words <= 6 and _BOILERPLATE.match(text):
+        return True
+    if is_image_credit(text):
+        return True
+    return False
+
+
+def _edge_line(block: Block) -> bool:
+    """A line that is furniture when it opens or closes the story: bylines, dates, labels."""
+    text = block.text
+    if block.words <= 10 and (_BYLINE.match(text) or _UPDATED.match(text)):
+        return True
+    if is_date_line(text):
+        return True
+    return False
+
+
+def main_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
+    """The blocks of the article's text, in reading order."""
+    container = choose_container(blocks)
+    if container is None:
+        return []
+    inside = [b for b in blocks if _inside(b, container)]
+    title_key = _norm(title) if title else ""
+    kept = [b for b in inside if not _furniture_line(b, title_key)]
+    prose = [i for i, b in enumerate(kept) if _is_prose(b)]
+    if not prose:
+        return kept
+    first, last = prose[0], prose[-1]
+    head = [b for b in kept[:first] if not _edge_line(b)]
+    tail = [b for b in kept[last + 1:] if not _edge_line(b) and b.in_list]
+    return head + kept[first:last + 1] + tail
