@@ -47,6 +47,12 @@ _FURNITURE = re.compile(
     r"wp-caption-text|photo-?credit|image-?credit|gallery|slideshow|carousel|video-?player|"
     r"jw-?player|post-?meta|entry-?meta|timestamp)(?:$|[^a-z])"
 )
+_STRONG = re.compile(
+    r"(?:^|[^a-z])(?:comments?|commentlist|comment-?list|comment-?section|disqus|"
+    r"share|sharing|sharebar|social|related|outbrain|taboola|cookie-?banner|consent|"
+    r"advert|advertisement|ads|sponsored|breadcrumbs?)(?:$|[^a-z])")
+_ARTICLE = re.compile(r"(?:^|[^a-z])(?:article|content|story|entry|body|main|post-?body|"
+                      r"text|blog-?post)(?:$|[^a-z])")
 _CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # Class words that name the article's topic or state (WordPress "category-social",
 # "tag-comments", "elementor-hidden-mobile"), not the element's role.
@@ -68,7 +74,8 @@ class Block:
     in_list: bool = False
     heading: bool = False
     quote: bool = False
-    ancestors: list[HtmlElement] = field(default_factory=list)
+    ancestors: list[HtmlElement] = field(default_factory=list)  # element first, then up
+    teaser: HtmlElement | None = None  # the teaser item holding this block, if any
 
     @property
     def link_density(self) -> float:
@@ -76,12 +83,18 @@ class Block:
 
 
 def furniture_words(element: HtmlElement) -> bool:
-    """Whether an element's class or id words mark page furniture."""
+    """Whether an element's class or id words mark page furniture.
+
+    Words such as "nav" or "meta" are overruled by article words in the same attributes
+    ("ContentPlaceHolder_NavWebPart_Article"); comment, share and related boxes are not.
+    """
     attrs = (element.get("class") or "") + " " + (element.get("id") or "")
     if not attrs.strip():
         return False
     attrs = _CAMEL.sub("-", _TAXONOMY.sub(" ", attrs)).lower()
-    return bool(_FURNITURE.search(attrs))
+    if _STRONG.search(attrs):
+        return True
+    return bool(_FURNITURE.search(attrs)) and not _ARTICLE.search(attrs)
 
 
 def hidden(element: HtmlElement) -> bool:
@@ -190,6 +203,25 @@ def parse_html(html: str) -> HtmlElement:
         html = html[html.find("?>") + 2:]
     parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True)
     try:
-        return lxml.html.document_fromstring(html, parser=parser)
+        root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
-        return lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
+        root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
+    _merge_stray_roots(root)
+    return root
+
+
+def _merge_stray_roots(root: HtmlElement) -> None:
+    """Broken markup can leave a second `<html>` beside the first; its body is the page too."""
+    strays = list(root.itersiblings())
+    if not strays:
+        return
+    body = root.find("body")
+    if body is None:
+        body = etree.SubElement(root, "body")
+    for stray in strays:
+        if not isinstance(stray.tag, str):
+            continue
+        part = stray.find("body")
+        for child in list(part if part is not None else stray):
+            if child.tag != "head":
+                body.append(child)

@@ -19,6 +19,9 @@ from .blocks import Block
 from .credits import is_image_credit
 from .dates import is_date_line
 
+_ITEM_TAGS = frozenset({"div", "li", "article", "section", "tr", "td", "dd", "dl", "ul", "p"})
+_DIGITS = re.compile(r"\d+")
+_TEASER_WORDS = 120  # a teaser's summary is short; a section of a list article is not
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _BOILERPLATE = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored|share|share this(?: article| story)?|"
@@ -43,11 +46,47 @@ def _is_prose(block: Block) -> bool:
 
 def vote(block: Block) -> float:
     """What one block says about the elements that hold it."""
-    if block.link_density > 0.5:
+    if block.link_density > 0.5 or block.teaser is not None:
         return -block.words - 1.0
     if _is_prose(block):
         return block.words * (1.0 - block.link_density)
     return 0.0
+
+
+def _signature(el: HtmlElement) -> str:
+    return f"{el.tag}.{_DIGITS.sub('', el.get('class') or '')}"
+
+
+def mark_teasers(blocks: list[Block]) -> None:
+    """Flag blocks of teaser lists: three or more alike siblings, each led by a linked
+    headline and holding only a short summary (related stories, latest posts)."""
+    items: dict[HtmlElement, int] = {}
+    alike: dict[tuple[HtmlElement, str], int] = {}
+    for block in blocks:
+        if block.link_density <= 0.5 or block.words < 3:
+            continue
+        for anc in block.ancestors[:6]:
+            parent = anc.getparent()
+            if parent is None:
+                break
+            if anc.tag not in _ITEM_TAGS:
+                continue
+            key = (parent, _signature(anc))
+            if key not in alike:
+                alike[key] = sum(1 for c in parent if _signature(c) == key[1])
+            if alike[key] >= 3:
+                items.setdefault(anc, 0)
+                break
+    if not items:
+        return
+    for block in blocks:
+        item = next((a for a in block.ancestors if a in items), None)
+        if item is not None:
+            items[item] += block.words
+            block.teaser = item
+    for block in blocks:
+        if block.teaser is not None and items[block.teaser] > _TEASER_WORDS:
+            block.teaser = None
 
 
 def choose_container(blocks: list[Block]) -> HtmlElement | None:
@@ -55,10 +94,8 @@ def choose_container(blocks: list[Block]) -> HtmlElement | None:
     totals: dict[HtmlElement, float] = {}
     for block in blocks:
         score = vote(block)
-        el: HtmlElement | None = block.element
-        while el is not None:
+        for el in block.ancestors:
             totals[el] = totals.get(el, 0.0) + score
-            el = el.getparent()
     if not totals:
         return None
     best = max(totals.values())
@@ -70,12 +107,7 @@ def choose_container(blocks: list[Block]) -> HtmlElement | None:
 
 
 def _inside(block: Block, container: HtmlElement) -> bool:
-    el: HtmlElement | None = block.element
-    while el is not None:
-        if el is container:
-            return True
-        el = el.getparent()
-    return False
+    return container in block.ancestors
 
 
 def _norm(text: str) -> str:
@@ -85,6 +117,8 @@ def _norm(text: str) -> str:
 def _furniture_line(block: Block, title_key: str) -> bool:
     """A line that belongs to the page, not to the story, wherever it stands."""
     text = block.text
+    if block.teaser is not None:
+        return True
     if block.link_density > 0.5 and not (block.in_list and block.link_density < 0.8
                                          and block.words >= 8):
         return True
@@ -111,6 +145,9 @@ def _edge_line(block: Block) -> bool:
 
 def main_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
     """The blocks of the article's text, in reading order."""
+    for block in blocks:
+        block.ancestors = [block.element, *block.element.iterancestors()]
+    mark_teasers(blocks)
     container = choose_container(blocks)
     if container is None:
         return []

@@ -8,6 +8,7 @@ place that has it; htmldate is asked for the date only when the page states none
 
 from __future__ import annotations
 
+import copy
 import json
 import logging
 import re
@@ -152,7 +153,8 @@ def _published(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]
     try:
         from htmldate import find_date
 
-        found = find_date(root, url=url, original_date=True, extensive_search=True)
+        # htmldate cleans the tree it is given, so it gets a copy.
+        found = find_date(copy.deepcopy(root), url=url, original_date=True, extensive_search=True)
     except Exception as exc:  # noqa: BLE001 - htmldate's own parse errors
         log.debug("htmldate failed: %s", exc)
         return None
