@@ -32,6 +32,16 @@ _BOILERPLATE = re.compile(
     r"reprints?|permalink|recommend|like|tags?:|filed under|topics?:|posted in)\b",
     re.I,
 )
+# The line that opens a reader-comment thread, or says it is closed.
+_COMMENTS_START = re.compile(
+    r"^\W*(?:\d+\s+)?(?:(?:reader|user|readers'?|your|latest|recent|show|view|all|add|post|"
+    r"leave|write|submit)\s+(?:a\s+|your\s+|the\s+)?)?(?:comments?|responses?|replies|reactions?)"
+    r"(?:\s*\(\d+\)|\s*:|\s+\d+|\s+(?:are|have been|is)\s+(?:now\s+)?closed\b.*|"
+    r"\s+on this (?:story|article|entry|post)|\s+to this (?:story|article|entry|post))?"
+    r"\W*(?:blocked comments.*)?$|"
+    r"^\W*(?:have your say|join the (?:discussion|conversation)|what do you think\?|"
+    r"comments? (?:are|have been|is) (?:now )?closed|discuss this (?:story|article))",
+    re.I)
 _BYLINE = re.compile(
     r"^\W*(?:by|from|written by|posted by|story by|words by|von|par|por)\s+[\w.'’-]+",
     re.I)
@@ -87,6 +97,17 @@ def mark_teasers(blocks: list[Block]) -> None:
     for block in blocks:
         if block.teaser is not None and items[block.teaser] > _TEASER_WORDS:
             block.teaser = None
+
+
+def cut_comments(blocks: list[Block]) -> list[Block]:
+    """The blocks before a reader-comment thread that follows the story."""
+    prose = 0
+    for i, block in enumerate(blocks):
+        if prose >= 80 and block.words <= 12 and _COMMENTS_START.match(block.text):
+            return blocks[:i]
+        if _is_prose(block) and block.link_density <= 0.5:
+            prose += block.words
+    return blocks
 
 
 def choose_container(blocks: list[Block]) -> HtmlElement | None:
@@ -148,6 +169,7 @@ def main_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
     for block in blocks:
         block.ancestors = [block.element, *block.element.iterancestors()]
     mark_teasers(blocks)
+    blocks = cut_comments(blocks)
     container = choose_container(blocks)
     if container is None:
         return []
