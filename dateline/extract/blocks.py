@@ -206,18 +206,29 @@ def parse_html(html: str) -> HtmlElement:
         root = lxml.html.document_fromstring(html, parser=parser)
     except (etree.ParserError, ValueError):
         root = lxml.html.document_fromstring(f"<html><body>{html}</body></html>", parser=parser)
-    _merge_stray_roots(root)
+    _repair(root)
     return root
 
 
-def _merge_stray_roots(root: HtmlElement) -> None:
-    """Broken markup can leave a second `<html>` beside the first; its body is the page too."""
-    strays = list(root.itersiblings())
-    if not strays:
-        return
+_HEAD_TAGS = frozenset({"title", "meta", "link", "script", "style", "base", "noscript", "template"})
+
+
+def _repair(root: HtmlElement) -> None:
+    """Broken markup can leave the page inside `<head>` (after an unknown tag there) or in a
+    second `<html>` beside the first; either way it is the page's body."""
+    head = root.find("head")
     body = root.find("body")
+    strays = list(root.itersiblings())
+    lost = [] if head is None else [c for c in head if isinstance(c.tag, str)
+                                     and c.tag not in _HEAD_TAGS]
+    if not strays and not lost:
+        return
     if body is None:
         body = etree.SubElement(root, "body")
+    if lost and head is not None:
+        start = list(head).index(lost[0])
+        for child in reversed(list(head)[start:]):
+            body.insert(0, child)
     for stray in strays:
         if not isinstance(stray.tag, str):
             continue

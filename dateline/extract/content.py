@@ -21,7 +21,7 @@ from .dates import is_date_line
 
 _ITEM_TAGS = frozenset({"div", "li", "article", "section", "tr", "td", "dd", "dl", "ul", "p"})
 _DIGITS = re.compile(r"\d+")
-_TEASER_WORDS = 120  # a teaser's summary is short; a section of a list article is not
+_TEASER_WORDS = 60  # a teaser's summary is short; a section of a list article is not
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
 _BOILERPLATE = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored|share|share this(?: article| story)?|"
@@ -92,7 +92,8 @@ def mark_teasers(blocks: list[Block]) -> None:
     for block in blocks:
         item = next((a for a in block.ancestors if a in items), None)
         if item is not None:
-            items[item] += block.words
+            if block.link_density <= 0.5:
+                items[item] += block.words
             block.teaser = item
     for block in blocks:
         if block.teaser is not None and items[block.teaser] > _TEASER_WORDS:
