@@ -43,8 +43,10 @@ _COMMENTS_START = re.compile(
     r"comments? (?:are|have been|is) (?:now )?closed|discuss this (?:story|article))",
     re.I)
 _BYLINE = re.compile(
-    r"^\W*(?:by|from|written by|posted by|story by|words by|von|par|por)\s+[\w.'’-]+",
+    r"^\W*(?:by|from|written by|posted by|story by|words by|von|par|por)(?:\s+[\w.'’-]+|\W*$)",
     re.I)
+_DATE_PREFIX = re.compile(r"^\W*(?:on|published|updated|posted|last updated|first published)\b"
+                          r"(?:\s+on)?[\s:]*", re.I)
 _UPDATED = re.compile(
     r"^\W*(?:published|updated|posted|last (?:updated|modified)|created|first published)\b"
     r"[\s:]", re.I)
@@ -160,9 +162,7 @@ def _edge_line(block: Block) -> bool:
     text = block.text
     if block.words <= 10 and (_BYLINE.match(text) or _UPDATED.match(text)):
         return True
-    if is_date_line(text):
-        return True
-    return False
+    return is_date_line(_DATE_PREFIX.sub("", text))
 
 
 def main_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
