@@ -70,6 +70,7 @@ class Block:
     element: HtmlElement  # the nearest block-level element holding the text
     tag: str  # that element's tag
     link_chars: int = 0
+    bold_chars: int = 0  # inside b, strong, big, font, or an element classed as a headline
     words: int = 0
     in_list: bool = False
     heading: bool = False
@@ -80,6 +81,25 @@ class Block:
     @property
     def link_density(self) -> float:
         return self.link_chars / len(self.text) if self.text else 0.0
+
+    @property
+    def emphasised(self) -> bool:
+        """All of it set in bold or large type: how old layouts mark a headline."""
+        return bool(self.text) and self.bold_chars >= 0.9 * len(self.text.replace(" ", ""))
+
+
+_LINK, _BOLD = 1, 2
+_BOLD_TAGS = frozenset({"b", "strong", "big", "font"})
+_HEADLINE_CLASS = re.compile(r"headline|title", re.I)
+
+
+def _bold(el: HtmlElement, tag: str) -> bool:
+    if tag in _BOLD_TAGS:
+        if tag != "font":
+            return True
+        size = (el.get("size") or "").strip()
+        return size.startswith("+") or (size.isdigit() and int(size) >= 4)
+    return bool(_HEADLINE_CLASS.search(el.get("class") or ""))
 
 
 def furniture_words(element: HtmlElement) -> bool:
@@ -112,6 +132,7 @@ class _Walker:
         self.blocks: list[Block] = []
         self.parts: list[str] = []
         self.link_chars = 0
+        self.bold_chars = 0
         self.page_chars = page_chars
         self.stack: list[HtmlElement] = []
         self.list_depth = 0
@@ -123,19 +144,22 @@ class _Walker:
         text = _SPACE.sub(" ", "".join(self.parts)).strip()
         self.parts = []
         links, self.link_chars = self.link_chars, 0
+        bold, self.bold_chars = self.bold_chars, 0
         if not text:
             return
         holder = self.stack[-1]
         tag = holder.tag if isinstance(holder.tag, str) else ""
-        self.blocks.append(Block(text, holder, tag, min(links, len(text)), len(text.split()),
+        self.blocks.append(Block(text, holder, tag, min(links, len(text)), bold, len(text.split()),
                                  in_list=self.list_depth > 0, heading=tag in HEADINGS,
                                  quote=self.quote_depth > 0))
 
-    def add(self, text: str | None, in_link: bool) -> None:
+    def add(self, text: str | None, flags: int) -> None:
         if text:
             self.parts.append(text)
-            if in_link:
+            if flags & _LINK:
                 self.link_chars += len(text.strip())
+            if flags & _BOLD:
+                self.bold_chars += len(text.replace(" ", "").strip())
 
     def skip(self, el: HtmlElement, tag: str) -> bool:
         if tag in SKIP_TAGS or hidden(el):
@@ -147,27 +171,27 @@ class _Walker:
         # A wrapper named like furniture that holds most of the page is a layout box.
         return len(el.text_content()) < 0.5 * self.page_chars
 
-    def walk(self, el: HtmlElement, in_link: bool = False) -> None:
+    def walk(self, el: HtmlElement, flags: int = 0) -> None:
         tag = el.tag.lower() if isinstance(el.tag, str) else ""
         if not tag:  # comments and processing instructions
-            self.add(el.tail, in_link)
+            self.add(el.tail, flags)
             return
         if self.skip(el, tag):
             if tag in BLOCK_TAGS or tag in SKIP_TAGS:
                 self.flush()
-            self.add(el.tail, in_link)
+            self.add(el.tail, flags)
             return
         block = tag in BLOCK_TAGS
         if tag == "br":
             self.flush()
-            self.add(el.tail, in_link)
+            self.add(el.tail, flags)
             return
         if block:
             self.flush()
             self.stack.append(el)
             self.list_depth += tag == "li"
             self.quote_depth += tag == "blockquote"
-        link = in_link or tag == "a"
+        link = flags | (_LINK if tag == "a" else 0) | (_BOLD if _bold(el, tag) else 0)
         self.add(el.text, link)
         for child in el:
             self.walk(child, link)
@@ -176,7 +200,7 @@ class _Walker:
             self.stack.pop()
             self.list_depth -= tag == "li"
             self.quote_depth -= tag == "blockquote"
-        self.add(el.tail, in_link)
+        self.add(el.tail, flags)
 
 
 def page_blocks(root: HtmlElement) -> list[Block]:

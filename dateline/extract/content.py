@@ -16,7 +16,8 @@ import re
 from lxml.html import HtmlElement
 
 from .blocks import Block
-from .credits import is_image_credit
+from .credits import closing_credit, is_image_credit
+from .crude import _PLAYER
 from .dates import is_date_line
 
 _ITEM_TAGS = frozenset({"div", "li", "article", "section", "tr", "td", "dd", "dl", "ul", "p"})
@@ -154,7 +155,7 @@ def _furniture_line(block: Block, title_key: str) -> bool:
         return True
     if is_image_credit(text):
         return True
-    return False
+    return block.words < 16 and bool(_PLAYER.search(text))
 
 
 def _edge_line(block: Block) -> bool:
@@ -165,22 +166,32 @@ def _edge_line(block: Block) -> bool:
     return is_date_line(_DATE_PREFIX.sub("", text))
 
 
-def main_blocks(blocks: list[Block], title: str | None = None) -> list[Block]:
-    """The blocks of the article's text, in reading order."""
+def _headline(block: Block) -> bool:
+    """A short line in heading or bold type before the story starts: its headline."""
+    return ((block.heading or block.emphasised) and block.words <= 25
+            and not _SENTENCE_END.search(block.text.rstrip("?!")))
+
+
+def main_blocks(blocks: list[Block], title: str | None = None) -> tuple[list[Block], str | None]:
+    """The blocks of the article's text, in reading order, and the visible headline if it
+    stood above them."""
     for block in blocks:
         block.ancestors = [block.element, *block.element.iterancestors()]
     mark_teasers(blocks)
     blocks = cut_comments(blocks)
     container = choose_container(blocks)
     if container is None:
-        return []
+        return [], None
     inside = [b for b in blocks if _inside(b, container)]
     title_key = _norm(title) if title else ""
     kept = [b for b in inside if not _furniture_line(b, title_key)]
     prose = [i for i, b in enumerate(kept) if _is_prose(b)]
     if not prose:
-        return kept
+        return kept, None
     first, last = prose[0], prose[-1]
     head = [b for b in kept[:first] if not _edge_line(b)]
-    tail = [b for b in kept[last + 1:] if not _edge_line(b) and b.in_list]
-    return head + kept[first:last + 1] + tail
+    headline = next((b.text for b in head if _headline(b)), None)
+    head = [b for b in head if not _headline(b)]
+    tail = [b for b in kept[last + 1:]
+            if (not _edge_line(b) and b.in_list) or closing_credit(b.text) is not None]
+    return head + kept[first:last + 1] + tail, headline

@@ -30,7 +30,7 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
     except Exception as exc:  # noqa: BLE001 - lxml's own parse errors
         raise InputError(f"HTML could not be parsed: {exc}") from exc
     meta = read_metadata(root, url)
-    blocks = main_blocks(page_blocks(root), meta.title)
+    blocks, headline = main_blocks(page_blocks(root), meta.title)
     lines = [b.text for b in blocks]
     if not lines:
         raise InputError("no article text found in the HTML")
@@ -41,7 +41,7 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
     return Article(
         text=text,
         paragraphs=spans,
-        title=meta.title,
+        title=meta.title if meta.title_seen or not headline else headline,
         date=meta.date or date,
         publisher=meta.publisher or (urlsplit(url).hostname if url else None),
         authors=meta.authors,

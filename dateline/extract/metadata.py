@@ -39,6 +39,7 @@ class Metadata:
     """What a page says about its article."""
 
     title: str | None = None
+    title_seen: bool = False  # the title is a headline shown on the page, not only declared
     date: str | None = None
     authors: tuple[str, ...] = ()
     publisher: str | None = None
@@ -110,8 +111,10 @@ def _visible_headlines(root: HtmlElement) -> list[str]:
     return [h for h in found if 2 <= len(h.split()) <= 40]
 
 
-def choose_title(root: HtmlElement, metas: dict[str, str], ld_headline: str | None) -> str | None:
-    """The visible headline where the page's title agrees with it, else the cleanest title."""
+def choose_title(root: HtmlElement, metas: dict[str, str], ld_headline: str | None
+                 ) -> tuple[str | None, bool]:
+    """The visible headline where the page's title agrees with it (and True), else the
+    cleanest declared title (and False)."""
     page_title = _clean(root.findtext(".//title"))
     declared = [t for t in (_clean(metas.get("og:title")), _clean(metas.get("twitter:title")),
                             _clean(ld_headline), page_title) if t]
@@ -119,13 +122,11 @@ def choose_title(root: HtmlElement, metas: dict[str, str], ld_headline: str | No
     for headline in _visible_headlines(root):
         words = set(_words(headline))
         if words and any(len(words & d) >= 0.6 * len(words) for d in declared_words):
-            return headline
+            return headline, True
     for title in declared:
         parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
-        if len(parts) > 1:
-            return max(parts, key=len)
-        return title
-    return None
+        return (max(parts, key=len) if len(parts) > 1 else title), False
+    return None, False
 
 
 def _published(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]],
@@ -171,8 +172,10 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     if not authors and metas.get("author") and not metas["author"].startswith("http"):
         authors = [_clean(a) for a in re.split(r"\s*(?:,|;| and )\s*", metas["author"])]
     publisher = next(iter(_names(article.get("publisher"))), None) or metas.get("og:site_name")
+    title, seen = choose_title(root, metas, headline)
     return Metadata(
-        title=choose_title(root, metas, headline),
+        title=title,
+        title_seen=seen,
         date=_published(root, metas, ld, url),
         authors=tuple(dict.fromkeys(a for a in authors if a)),
         publisher=_clean(publisher) or None,
