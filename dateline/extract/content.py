@@ -30,9 +30,19 @@ _BOILERPLATE = re.compile(
     r"links|content|coverage|news)|click here|comments?|\d+ comments?|leave a (?:comment|reply)|"
     r"post a comment|sign up|subscribe|follow us|back to top|top of page|continue reading|"
     r"story continues below|skip (?:to|past)|photo|image|video|watch|listen|loading|"
-    r"reprints?|permalink|recommend|like|tags?:|filed under|topics?:|posted in)\b",
+    r"reprints?|permalink|recommend|like|tags?:|filed under|topics?:|posted in|text size|"
+    r"font size|table of contents|contents|in this article|jump to|reading time|listen to this|"
+    r"\d+\s*min(?:ute)?s?(?: read)?|written by|reviewed by|fact[- ]checked by|author|"
+    r"you are reading|start typing|search|menu|close|hide|show more|load more)\b",
     re.I,
 )
+# Legal lines close a page: once the story has been told, nothing after them is story.
+_LEGAL = re.compile(
+    r"^\W*(?:copyright\b|\(c\)\s*(?:19|20)\d\d|©\s*(?:19|20)\d\d|all (?:content )?copyright)|"
+    r"all rights reserved|may not be (?:published|reproduced|redistributed)|"
+    r"^\W*(?:privacy policy|terms of (?:use|service))\b", re.I)
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:\([\w ,/]+\))?\s*(?:--|[-–—:])\s*$")
+_CLOCK = re.compile(r"^\W*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\W*$", re.I)
 # The line that opens a reader-comment thread, or says it is closed.
 _COMMENTS_START = re.compile(
     r"^\W*(?:\d+\s+)?(?:(?:reader|user|readers'?|your|latest|recent|show|view|all|add|post|"
@@ -104,10 +114,12 @@ def mark_teasers(blocks: list[Block]) -> None:
 
 
 def cut_comments(blocks: list[Block]) -> list[Block]:
-    """The blocks before a reader-comment thread that follows the story."""
+    """The blocks before a reader-comment thread or the legal lines that follow the story."""
     prose = 0
     for i, block in enumerate(blocks):
         if prose >= 80 and block.words <= 12 and _COMMENTS_START.match(block.text):
+            return blocks[:i]
+        if prose >= 80 and block.words <= 40 and _LEGAL.search(block.text):
             return blocks[:i]
         if _is_prose(block) and block.link_density <= 0.5:
             prose += block.words
@@ -163,7 +175,7 @@ def _edge_line(block: Block) -> bool:
     text = block.text
     if block.words <= 10 and (_BYLINE.match(text) or _UPDATED.match(text)):
         return True
-    return is_date_line(_DATE_PREFIX.sub("", text))
+    return is_date_line(_DATE_PREFIX.sub("", text)) or bool(_CLOCK.match(text))
 
 
 def _headline(block: Block) -> bool:
@@ -191,7 +203,9 @@ def main_blocks(blocks: list[Block], title: str | None = None) -> tuple[list[Blo
     first, last = prose[0], prose[-1]
     head = [b for b in kept[:first] if not _edge_line(b)]
     headline = next((b.text for b in head if _headline(b)), None)
-    head = [b for b in head if not _headline(b)]
+    # Before the story starts, short lines are headline, deck, byline and labels; only a
+    # dateline ("LONDON --") belongs to the story.
+    head = [b for b in head if _DATELINE.match(b.text)]
     tail = [b for b in kept[last + 1:]
             if (not _edge_line(b) and b.in_list) or closing_credit(b.text) is not None]
     return head + kept[first:last + 1] + tail, headline
