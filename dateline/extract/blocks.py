@@ -45,7 +45,8 @@ _FURNITURE = re.compile(
     r"masthead|nav|navbar|navigation|menu|pagination|pager|footer|skip|print-?only|"
     r"visually-?hidden|sr-?only|screen-?reader|offscreen|"
     r"wp-caption-text|photo-?credit|image-?credit|gallery|slideshow|carousel|video-?player|"
-    r"jw-?player|post-?meta|entry-?meta|timestamp)(?:$|[^a-z])"
+    r"jw-?player|post-?meta|entry-?meta|timestamp|banner|paywall|login|bookmarks?|"
+    r"call-?to-?action|cta|donate|donation)(?:$|[^a-z])"
 )
 _STRONG = re.compile(
     r"(?:^|[^a-z])(?:comments?|commentlist|comment-?list|comment-?section|disqus|"
@@ -100,6 +101,17 @@ def _bold(el: HtmlElement, tag: str) -> bool:
         size = (el.get("size") or "").strip()
         return size.startswith("+") or (size.isdigit() and int(size) >= 4)
     return bool(_HEADLINE_CLASS.search(el.get("class") or ""))
+
+
+def _number(item: HtmlElement) -> str:
+    """"3. " before the third item of an ordered list, as a browser shows it."""
+    parent = item.getparent()
+    if parent is None or parent.tag != "ol":
+        return ""
+    start = parent.get("start") or "1"
+    first = int(start) if start.strip().lstrip("-").isdigit() else 1
+    position = sum(1 for sib in item.itersiblings(preceding=True) if sib.tag == "li")
+    return f"{first + position}. "
 
 
 def furniture_words(element: HtmlElement) -> bool:
@@ -192,6 +204,8 @@ class _Walker:
             self.list_depth += tag == "li"
             self.quote_depth += tag == "blockquote"
         link = flags | (_LINK if tag == "a" else 0) | (_BOLD if _bold(el, tag) else 0)
+        if tag == "li":
+            self.add(_number(el), 0)
         self.add(el.text, link)
         for child in el:
             self.walk(child, link)
