@@ -100,8 +100,12 @@ def mark_teasers(blocks: list[Block]) -> None:
             if alike[key] >= 3:
                 items.setdefault(anc, 0)
                 break
-    if not items:
-        return
+    if items:
+        _mark_item_teasers(blocks, items)
+    _mark_paired_teasers(blocks)
+
+
+def _mark_item_teasers(blocks: list[Block], items: dict[HtmlElement, int]) -> None:
     for block in blocks:
         item = next((a for a in block.ancestors if a in items), None)
         if item is not None:
@@ -124,6 +128,33 @@ def cut_comments(blocks: list[Block]) -> list[Block]:
         if _is_prose(block) and block.link_density <= 0.5:
             prose += block.words
     return blocks
+
+
+def _mark_paired_teasers(blocks: list[Block]) -> None:
+    """Teasers written as sibling pairs (a linked headline, then its summary, as in
+    `<dt><a>…</a></dt><dd>…</dd>`): three pairs under one parent make a teaser list."""
+    pairs: dict[HtmlElement, list[Block]] = {}
+    for head, summary in zip(blocks, blocks[1:]):
+        if not (head.link_density > 0.5 and 3 <= head.words <= 20):
+            continue
+        if summary.link_density > 0.5 or summary.words > _TEASER_WORDS or summary.heading \
+                or not _is_prose(summary):
+            continue
+        parent = head.element.getparent()
+        if parent is not None and summary.element.getparent() is parent \
+                and summary.element is not head.element:
+            pairs.setdefault(parent, []).append(summary)
+    prose_under: dict[HtmlElement, int] = {}
+    for block in blocks:
+        if _is_prose(block) and block.link_density <= 0.5:
+            parent = block.element.getparent()
+            if parent in pairs:
+                prose_under[parent] = prose_under.get(parent, 0) + 1
+    for parent, summaries in pairs.items():
+        # Only summaries under that parent: a digest article has its own paragraphs too.
+        if len(summaries) >= 3 and prose_under.get(parent, 0) == len(summaries):
+            for block in summaries:
+                block.teaser = parent
 
 
 def choose_container(blocks: list[Block]) -> HtmlElement | None:
