@@ -140,14 +140,14 @@ def run(name: str, pages: list[dict], passes: int) -> tuple[list[Output], float]
 
 
 def score(pages: list[dict], outputs: list[Output]) -> dict:
-    counts = [page_counts(p["body"], o.body) for p, o in zip(pages, outputs)]
+    counts = [page_counts(p["body"], o.body) for p, o in zip(pages, outputs, strict=False)]
     result = {"all": body_scores(counts)}
     for group in sorted({p["source_dataset"] for p in pages}):
-        result[group] = body_scores([c for c, p in zip(counts, pages)
+        result[group] = body_scores([c for c, p in zip(counts, pages, strict=False)
                                      if p["source_dataset"] == group])
-    result["title"] = title_scores((p["title"], o.title) for p, o in zip(pages, outputs)
+    result["title"] = title_scores((p["title"], o.title) for p, o in zip(pages, outputs, strict=False)
                                    if p.get("title"))
-    result["date"] = date_scores((p["date"], o.date) for p, o in zip(pages, outputs)
+    result["date"] = date_scores((p["date"], o.date) for p, o in zip(pages, outputs, strict=False)
                                  if p.get("date"))
     return result
 
@@ -163,7 +163,7 @@ def markdown(results: dict[str, dict], passes: int, n: int) -> str:
              "`python -m benchmarks.extraction --passes 3 --write`.", "",
              "| extractor | P | R | F1 | " + " | ".join(f"F1 {g}" for g in groups)
              + " | pages/s |", "|" + " --- |" * (5 + len(groups))]
-    for name, res in results.items():
+    for _name, res in results.items():
         if not res["body"]:
             continue
         s = res["scores"]
@@ -173,7 +173,7 @@ def markdown(results: dict[str, dict], passes: int, n: int) -> str:
                      + f" | {res['pages_per_s']:.0f} |")
     lines += ["", "| metadata | title exact | title token F1 | date same day |",
               "| --- | --- | --- | --- |"]
-    for name, res in results.items():
+    for _name, res in results.items():
         s = res["scores"]
         has_title = any(o.title for o in res["outputs"])
         has_date = any(o.date for o in res["outputs"])
@@ -231,7 +231,7 @@ def main(argv: list[str] | None = None) -> int:
         if args.out:
             args.out.mkdir(parents=True, exist_ok=True)
             with (args.out / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
-                for page, out in zip(pages, outputs):
+                for page, out in zip(pages, outputs, strict=False):
                     fh.write(json.dumps({"id": page["id"], "body": out.body, "title": out.title,
                                          "date": out.date}, ensure_ascii=False) + "\n")
     if args.write:

@@ -134,7 +134,7 @@ def _mark_paired_teasers(blocks: list[Block]) -> None:
     """Teasers written as sibling pairs (a linked headline, then its summary, as in
     `<dt><a>…</a></dt><dd>…</dd>`): three pairs under one parent make a teaser list."""
     pairs: dict[HtmlElement, list[Block]] = {}
-    for head, summary in zip(blocks, blocks[1:]):
+    for head, summary in zip(blocks, blocks[1:], strict=False):
         if not (head.link_density > 0.5 and 3 <= head.words <= 20):
             continue
         if summary.link_density > 0.5 or summary.words > _TEASER_WORDS or summary.heading \

@@ -17,7 +17,7 @@ import socket
 import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
 from urllib.robotparser import RobotFileParser
@@ -33,6 +33,7 @@ HTML_TYPES = ("text/html", "application/xhtml+xml")
 TEXT_TYPES = ("text/plain",)
 FEED_TYPES = ("application/rss+xml", "application/atom+xml", "application/rdf+xml",
               "application/xml", "text/xml", "application/feed+json")
+_CLOSED = ["User-agent: *", "Disallow: /"]
 _RETRY_STATUS = frozenset({429, 500, 502, 503, 504})
 
 
@@ -71,7 +72,7 @@ def public_address(host: str) -> bool:
     except socket.gaierror as exc:
         raise FetchError(f"cannot resolve {host}: {exc.strerror or exc}") from exc
     for info in infos:
-        address = ipaddress.ip_address(info[4][0].split("%")[0])
+        address = ipaddress.ip_address(str(info[4][0]).split("%")[0])
         if not address.is_global or address.is_multicast:
             return False
     return True
@@ -143,10 +144,10 @@ class Fetcher:
             response = self._get(origin + "/robots.txt", check_robots=False)
         except FetchError as exc:
             log.info("robots.txt of %s unreadable (%s): not fetching from it", origin, exc)
-            rules.disallow_all = True
+            rules.parse(_CLOSED)
             return rules
         if response.status in (401, 403) or response.status >= 500:
-            rules.disallow_all = True
+            rules.parse(_CLOSED)
         elif response.status >= 400:
             return None
         else:
@@ -200,7 +201,7 @@ class Fetcher:
         limit = self.settings.max_bytes
         start = time.monotonic()
         with self.client.stream("GET", url) as response:
-            fetched_at = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+            fetched_at = datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
             ctype = response.headers.get("content-type", "").lower()
             if response.is_redirect:
                 return Response(url, response.status_code, ctype, b"", fetched_at,
@@ -296,4 +297,4 @@ def retry_after(value: str | None) -> float | None:
         when = parsedate_to_datetime(value)
     except (TypeError, ValueError):
         return None
-    return max(0.0, (when - datetime.now(timezone.utc)).total_seconds())
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
