@@ -215,9 +215,20 @@ def _headline(block: Block) -> bool:
             and not _SENTENCE_END.search(block.text.rstrip("?!")))
 
 
+def _headline_before(blocks: list[Block], start: int) -> str | None:
+    """The nearest heading or bold line above the story's first paragraph, skipping the
+    byline, date and link lines that often stand between them."""
+    for block in reversed(blocks[max(0, start - 12):start]):
+        if block.link_density > 0.5 or _edge_line(block) or block.words < 2:
+            continue
+        if block.words <= 25 and (block.tag in ("h1", "h2", "h3") or _headline(block)):
+            return block.text
+    return None
+
+
 def main_blocks(blocks: list[Block], title: str | None = None) -> tuple[list[Block], str | None]:
-    """The blocks of the article's text, in reading order, and the visible headline if it
-    stood above them."""
+    """The blocks of the article's text, in reading order, and the visible headline if one
+    stands above them."""
     for block in blocks:
         block.ancestors = [block.element, *block.element.iterancestors()]
     mark_teasers(blocks)
@@ -232,11 +243,10 @@ def main_blocks(blocks: list[Block], title: str | None = None) -> tuple[list[Blo
     if not prose:
         return kept, None
     first, last = prose[0], prose[-1]
-    head = [b for b in kept[:first] if not _edge_line(b)]
-    headline = next((b.text for b in head if _headline(b)), None)
+    headline = _headline_before(blocks, blocks.index(kept[first]))
     # Before the story starts, short lines are headline, deck, byline and labels; only a
     # dateline ("LONDON --") belongs to the story.
-    head = [b for b in head if _DATELINE.match(b.text)]
+    head = [b for b in kept[:first] if _DATELINE.match(b.text)]
     tail = [b for b in kept[last + 1:]
             if (not _edge_line(b) and b.in_list) or closing_credit(b.text) is not None]
     return head + kept[first:last + 1] + tail, headline

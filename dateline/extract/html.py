@@ -18,9 +18,18 @@ from .blocks import page_blocks, parse_html
 from .content import main_blocks
 from .credits import agencies_in, closing_credit
 from .crude import _assemble
-from .metadata import read_metadata
+from .metadata import Metadata, read_metadata
 
 log = logging.getLogger(__name__)
+
+
+def pick_title(meta: Metadata, headline: str | None) -> str | None:
+    """A declared title that the page shows as a heading; else the heading or bold line
+    right above the story, because declared titles often carry a section or site name
+    ("Sponsored Links", "Edmonton Sun") while the headline is there to read."""
+    if meta.title_seen or not headline:
+        return meta.title
+    return headline
 
 
 def extract_html(html: str, *, url: str | None = None, date: str | None = None) -> Article:
@@ -41,7 +50,7 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
     return Article(
         text=text,
         paragraphs=spans,
-        title=meta.title if meta.title_seen or not headline else headline,
+        title=pick_title(meta, headline),
         date=meta.date or date,
         publisher=meta.publisher or (urlsplit(url).hostname if url else None),
         authors=meta.authors,

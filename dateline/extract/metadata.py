@@ -111,18 +111,26 @@ def _visible_headlines(root: HtmlElement) -> list[str]:
     return [h for h in found if 2 <= len(h.split()) <= 40]
 
 
-def choose_title(root: HtmlElement, metas: dict[str, str], ld_headline: str | None
-                 ) -> tuple[str | None, bool]:
+def declared_titles(root: HtmlElement, metas: dict[str, str], ld_headline: str | None
+                    ) -> list[str]:
+    """Titles the page declares, most specific first."""
+    page_title = _clean(root.findtext(".//title"))
+    return [t for t in (_clean(metas.get("og:title")), _clean(metas.get("twitter:title")),
+                        _clean(ld_headline), page_title) if t]
+
+
+def choose_title(root: HtmlElement, declared: list[str]) -> tuple[str | None, bool]:
     """The visible headline where the page's title agrees with it (and True), else the
     cleanest declared title (and False)."""
-    page_title = _clean(root.findtext(".//title"))
-    declared = [t for t in (_clean(metas.get("og:title")), _clean(metas.get("twitter:title")),
-                            _clean(ld_headline), page_title) if t]
-    declared_words = [set(_words(t)) for t in declared]
+    declared_words = set(_words(" ".join(declared)))
+    best: tuple[int, str] | None = None
     for headline in _visible_headlines(root):
         words = set(_words(headline))
-        if words and any(len(words & d) >= 0.6 * len(words) for d in declared_words):
-            return headline, True
+        shared = len(words & declared_words)
+        if words and shared >= 0.6 * len(words) and (best is None or shared > best[0]):
+            best = (shared, headline)
+    if best:
+        return best[1], True
     for title in declared:
         parts = [p.strip() for p in _TITLE_SEPARATORS.split(title) if p.strip()]
         return (max(parts, key=len) if len(parts) > 1 else title), False
@@ -172,7 +180,8 @@ def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:
     if not authors and metas.get("author") and not metas["author"].startswith("http"):
         authors = [_clean(a) for a in re.split(r"\s*(?:,|;| and )\s*", metas["author"])]
     publisher = next(iter(_names(article.get("publisher"))), None) or metas.get("og:site_name")
-    title, seen = choose_title(root, metas, headline)
+    declared = declared_titles(root, metas, headline)
+    title, seen = choose_title(root, declared)
     return Metadata(
         title=title,
         title_seen=seen,
