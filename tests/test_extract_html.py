@@ -129,3 +129,19 @@ def test_visible_headline_beats_a_page_title_with_a_site_name():
 def test_page_without_text_is_an_input_error():
     with pytest.raises(InputError):
         extract_html("<html><body><nav><a href='/'>Home</a></nav></body></html>")
+
+
+PARAGRAPHS = "".join(f"<p>{p}</p>" for p in STORY)
+
+
+@pytest.mark.parametrize("head, body, url, day", [
+    ('<meta property="article:published_time" content="2019-10-15T08:00:00Z">', "", None,
+     "2019-10-15"),
+    ("", '<time datetime="2020-02-29T10:00">Feb 29</time>', None, "2020-02-29"),
+    ('<meta name="date" content="March 3, 2018">', "", None, "2018-03-03"),
+    ("", "", "https://news.example.net/2017/06/05/story", "2017-06-05"),
+])
+def test_publication_date_from_meta_time_and_url(head, body, url, day):
+    page = (f"<html><head><title>Story</title>{head}</head><body><article><h1>Story</h1>"
+            f"{body}{PARAGRAPHS}</article></body></html>")
+    assert extract_html(page, url=url).date == day

@@ -12,6 +12,7 @@ because the article needs them.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from lxml.html import HtmlElement
 
@@ -215,38 +216,53 @@ def _headline(block: Block) -> bool:
             and not _SENTENCE_END.search(block.text.rstrip("?!")))
 
 
-def _headline_before(blocks: list[Block], start: int) -> str | None:
+@dataclass(slots=True)
+class MainText:
+    """The story's blocks, and the headline and date line that stood above them."""
+
+    blocks: list[Block]
+    headline: str | None = None
+    date_line: str | None = None
+
+
+def _above(blocks: list[Block], start: int, text: MainText) -> None:
     """The nearest heading or bold line above the story's first paragraph, skipping the
-    byline, date and link lines that often stand between them."""
+    byline, date and link lines that often stand between them; and the nearest date line."""
     for block in reversed(blocks[max(0, start - 12):start]):
-        if block.link_density > 0.5 or _edge_line(block) or block.words < 2:
+        if block.link_density > 0.5 or block.words < 2:
             continue
-        if block.words <= 25 and (block.tag in ("h1", "h2", "h3") or _headline(block)):
-            return block.text
-    return None
+        if _edge_line(block):
+            day_text = _DATE_PREFIX.sub("", block.text)
+            if text.date_line is None and is_date_line(day_text):
+                text.date_line = day_text
+            continue
+        if text.headline is None and block.words <= 25 and (
+                block.tag in ("h1", "h2", "h3") or _headline(block)):
+            text.headline = block.text
 
 
-def main_blocks(blocks: list[Block], title: str | None = None) -> tuple[list[Block], str | None]:
-    """The blocks of the article's text, in reading order, and the visible headline if one
-    stands above them."""
+def main_text(blocks: list[Block], title: str | None = None) -> MainText:
+    """The blocks of the article's text in reading order, with what stood above them."""
     for block in blocks:
         block.ancestors = [block.element, *block.element.iterancestors()]
     mark_teasers(blocks)
     blocks = cut_comments(blocks)
     container = choose_container(blocks)
     if container is None:
-        return [], None
+        return MainText([])
     inside = [b for b in blocks if _inside(b, container)]
     title_key = _norm(title) if title else ""
     kept = [b for b in inside if not _furniture_line(b, title_key)]
     prose = [i for i, b in enumerate(kept) if _is_prose(b)]
     if not prose:
-        return kept, None
+        return MainText(kept)
     first, last = prose[0], prose[-1]
-    headline = _headline_before(blocks, blocks.index(kept[first]))
+    found = MainText([])
+    _above(blocks, next(i for i, b in enumerate(blocks) if b is kept[first]), found)
     # Before the story starts, short lines are headline, deck, byline and labels; only a
     # dateline ("LONDON --") belongs to the story.
     head = [b for b in kept[:first] if _DATELINE.match(b.text)]
     tail = [b for b in kept[last + 1:]
             if (not _edge_line(b) and b.in_list) or closing_credit(b.text) is not None]
-    return head + kept[first:last + 1] + tail, headline
+    found.blocks = head + kept[first:last + 1] + tail
+    return found

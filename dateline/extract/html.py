@@ -15,10 +15,11 @@ from urllib.parse import urlsplit
 from ..errors import InputError
 from ..records import Article
 from .blocks import page_blocks, parse_html
-from .content import main_blocks
+from .content import main_text
 from .credits import agencies_in, closing_credit
 from .crude import _assemble
-from .metadata import Metadata, read_metadata
+from .dates import parse_day
+from .metadata import Metadata, read_metadata, search_date
 
 log = logging.getLogger(__name__)
 
@@ -39,8 +40,8 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
     except Exception as exc:  # noqa: BLE001 - lxml's own parse errors
         raise InputError(f"HTML could not be parsed: {exc}") from exc
     meta = read_metadata(root, url)
-    blocks, headline = main_blocks(page_blocks(root), meta.title)
-    lines = [b.text for b in blocks]
+    main = main_text(page_blocks(root), meta.title)
+    lines = [b.text for b in main.blocks]
     if not lines:
         raise InputError("no article text found in the HTML")
     agencies = agencies_in("\n".join(lines))
@@ -50,8 +51,8 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
     return Article(
         text=text,
         paragraphs=spans,
-        title=pick_title(meta, headline),
-        date=meta.date or date,
+        title=pick_title(meta, main.headline),
+        date=meta.date or parse_day(main.date_line) or search_date(root, url) or date,
         publisher=meta.publisher or (urlsplit(url).hostname if url else None),
         authors=meta.authors,
         agencies=tuple(agencies),

@@ -156,14 +156,20 @@ def _published(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]
         day = parse_day(el.get("content") or el.get("datetime") or el.text_content())
         if day:
             return day
-    day = date_from_url(url)
-    if day:
-        return day
+    return date_from_url(url)
+
+
+def search_date(root: HtmlElement, url: str | None) -> str | None:
+    """htmldate's search of the whole page, for pages that state no date anywhere else.
+
+    Slow next to everything else here, so it is the last resort; it cleans the tree it is
+    given, so it gets a copy.
+    """
     try:
         from htmldate import find_date
 
-        # htmldate cleans the tree it is given, so it gets a copy.
-        found = find_date(copy.deepcopy(root), url=url, original_date=True, extensive_search=True)
+        found = find_date(copy.deepcopy(root), url=url, original_date=True,
+                          extensive_search=True)
     except Exception as exc:  # noqa: BLE001 - htmldate's own parse errors
         log.debug("htmldate failed: %s", exc)
         return None
