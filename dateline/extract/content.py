@@ -248,10 +248,11 @@ def main_text(blocks: list[Block], title: str | None = None) -> MainText:
     mark_teasers(blocks)
     blocks = cut_comments(blocks)
     container = choose_container(blocks)
-    if container is None:
-        return MainText([])
-    inside = [b for b in blocks if _inside(b, container)]
     title_key = _norm(title) if title else ""
+    if container is None:  # no prose anywhere: a brief, or a page of labels
+        return MainText([b for b in blocks if b.teaser is None and b.tag != "h1"
+                         and not _furniture_line(b, title_key) and not _edge_line(b)])
+    inside = [b for b in blocks if _inside(b, container)]
     kept = [b for b in inside if not _furniture_line(b, title_key)]
     prose = [i for i, b in enumerate(kept) if _is_prose(b)]
     if not prose:
