@@ -10,6 +10,7 @@ also faster than running a general extractor and then cleaning its output.
 from __future__ import annotations
 
 import logging
+import re
 from urllib.parse import urlsplit
 
 from ..errors import InputError
@@ -22,14 +23,20 @@ from .dates import parse_day
 from .metadata import Metadata, read_metadata, search_date
 
 log = logging.getLogger(__name__)
+_WORD = re.compile(r"\w+")
 
 
 def pick_title(meta: Metadata, headline: str | None) -> str | None:
     """A declared title that the page shows as a heading; else the heading or bold line
     right above the story, because declared titles often carry a section or site name
-    ("Sponsored Links", "Edmonton Sun") while the headline is there to read."""
+    ("Sponsored Links", "Edmonton Sun") while the headline is there to read.  A declared
+    title of six words or more that shares no word with that line is a real headline,
+    and the line is something else (a place, a byline)."""
     if meta.title_seen or not headline:
         return meta.title
+    if meta.title and len(meta.title.split()) >= 6:
+        if not set(_WORD.findall(headline.lower())) & set(_WORD.findall(meta.title.lower())):
+            return meta.title
     return headline
 
 

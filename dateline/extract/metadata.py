@@ -18,7 +18,7 @@ from typing import Any
 
 from lxml.html import HtmlElement
 
-from .dates import date_from_url, parse_day
+from .dates import date_from_url, is_date_line, parse_day
 
 log = logging.getLogger(__name__)
 
@@ -108,7 +108,7 @@ def _visible_headlines(root: HtmlElement) -> list[str]:
             attrs = ((h.get("class") or "") + " " + (h.get("id") or "")).lower()
             if "title" in attrs or "headline" in attrs:
                 found.append(_clean(h.text_content()))
-    return [h for h in found if 2 <= len(h.split()) <= 40]
+    return [h for h in found if 2 <= len(h.split()) <= 40 and not is_date_line(h)]
 
 
 def declared_titles(root: HtmlElement, metas: dict[str, str], ld_headline: str | None
