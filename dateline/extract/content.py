@@ -41,6 +41,7 @@ _BOILERPLATE = re.compile(
 _LEGAL = re.compile(
     r"^\W*(?:copyright\b|\(c\)\s*(?:19|20)\d\d|©\s*(?:19|20)\d\d|all (?:content )?copyright)|"
     r"all rights reserved|may not be (?:published|reproduced|redistributed)|"
+    r"should not be construed as an endorsement|"
     r"^\W*(?:privacy policy|terms of (?:use|service))\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:\([\w ,/]+\))?\s*(?:--|[-–—:])\s*$")
 _CLOCK = re.compile(r"^\W*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\W*$", re.I)
