@@ -1,7 +1,7 @@
 """The article's own text among a page's blocks: one container, then its edges cleaned.
 
 Every block votes for the elements that hold it: prose (sentences, long runs of words with
-few links) votes for, link lists and short labels vote against.  The element with the
+few links) votes for, link lists and teasers vote against, short labels do not vote.  The element with the
 largest sum is the article's container: it grows to take sibling paragraphs split by ads
 or subheadings, and stops where navigation, teasers and link lists begin.  Inside it, the
 headline repeated at the top, bylines and datelines, captions, "read more" and share
@@ -20,11 +20,9 @@ from .blocks import Block
 from .credits import closing_credit, is_image_credit
 from .crude import _PLAYER
 from .dates import is_date_line
+from .teasers import cut_comments, is_prose, mark_teasers
 
-_ITEM_TAGS = frozenset({"div", "li", "article", "section", "tr", "td", "dd", "dl", "ul", "p"})
-_DIGITS = re.compile(r"\d+")
-_TEASER_WORDS = 60  # a teaser's summary is short; a section of a list article is not
-_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’»)\]]\s*$")  # also in teasers.py
 _BOILERPLATE = re.compile(
     r"^\W*(?:advertisement|advertising|sponsored|share|share this(?: article| story)?|"
     r"tweet|print|e-?mail|email this|read more|more:|see also|related|related (?:stories|articles|"
@@ -37,24 +35,8 @@ _BOILERPLATE = re.compile(
     r"you are reading|start typing|search|menu|close|hide|show more|load more)\b",
     re.I,
 )
-# Legal lines close a page: once the story has been told, nothing after them is story.
-_LEGAL = re.compile(
-    r"^\W*(?:copyright\b|\(c\)\s*(?:19|20)\d\d|©\s*(?:19|20)\d\d|all (?:content )?copyright)|"
-    r"all rights reserved|may not be (?:published|reproduced|redistributed)|"
-    r"should not be construed as an endorsement|"
-    r"^\W*(?:privacy policy|terms of (?:use|service))\b", re.I)
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'’/-]{1,40}(?:\([\w ,/]+\))?\s*(?:--|[-–—:])\s*$")
 _CLOCK = re.compile(r"^\W*\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?\s*(?:[A-Z]{2,4})?\W*$", re.I)
-# The line that opens a reader-comment thread, or says it is closed.
-_COMMENTS_START = re.compile(
-    r"^\W*(?:\d+\s+)?(?:(?:reader|user|readers'?|your|latest|recent|show|view|all|add|post|"
-    r"leave|write|submit)\s+(?:a\s+|your\s+|the\s+)?)?(?:comments?|responses?|replies|reactions?)"
-    r"(?:\s*\(\d+\)|\s*:|\s+\d+|\s+(?:are|have been|is)\s+(?:now\s+)?closed\b.*|"
-    r"\s+on this (?:story|article|entry|post)|\s+to this (?:story|article|entry|post))?"
-    r"\W*(?:blocked comments.*)?$|"
-    r"^\W*(?:have your say|join the (?:discussion|conversation)|what do you think\?|"
-    r"comments? (?:are|have been|is) (?:now )?closed|discuss this (?:story|article))",
-    re.I)
 _BYLINE = re.compile(
     r"^\W*(?:by|from|written by|posted by|story by|words by|von|par|por)(?:\s+[\w.'’-]+|\W*$)",
     re.I)
@@ -65,98 +47,13 @@ _UPDATED = re.compile(
     r"[\s:]", re.I)
 
 
-def _is_prose(block: Block) -> bool:
-    return block.words >= 12 or (block.words >= 5 and bool(_SENTENCE_END.search(block.text)))
-
-
 def vote(block: Block) -> float:
     """What one block says about the elements that hold it."""
     if block.link_density > 0.5 or block.teaser is not None:
         return -block.words - 1.0
-    if _is_prose(block):
+    if is_prose(block):
         return block.words * (1.0 - block.link_density)
     return 0.0
-
-
-def _signature(el: HtmlElement) -> str:
-    return f"{el.tag}.{_DIGITS.sub('', el.get('class') or '')}"
-
-
-def mark_teasers(blocks: list[Block]) -> None:
-    """Flag blocks of teaser lists: three or more alike siblings, each led by a linked
-    headline and holding only a short summary (related stories, latest posts)."""
-    items: dict[HtmlElement, int] = {}
-    alike: dict[tuple[HtmlElement, str], int] = {}
-    for block in blocks:
-        if block.link_density <= 0.5 or block.words < 3:
-            continue
-        for anc in block.ancestors[:6]:
-            parent = anc.getparent()
-            if parent is None:
-                break
-            if anc.tag not in _ITEM_TAGS:
-                continue
-            key = (parent, _signature(anc))
-            if key not in alike:
-                alike[key] = sum(1 for c in parent if _signature(c) == key[1])
-            if alike[key] >= 3:
-                items.setdefault(anc, 0)
-                break
-    if items:
-        _mark_item_teasers(blocks, items)
-    _mark_paired_teasers(blocks)
-
-
-def _mark_item_teasers(blocks: list[Block], items: dict[HtmlElement, int]) -> None:
-    for block in blocks:
-        item = next((a for a in block.ancestors if a in items), None)
-        if item is not None:
-            if block.link_density <= 0.5:
-                items[item] += block.words
-            block.teaser = item
-    for block in blocks:
-        if block.teaser is not None and items[block.teaser] > _TEASER_WORDS:
-            block.teaser = None
-
-
-def cut_comments(blocks: list[Block]) -> list[Block]:
-    """The blocks before a reader-comment thread or the legal lines that follow the story."""
-    prose = 0
-    for i, block in enumerate(blocks):
-        if prose >= 80 and block.words <= 12 and _COMMENTS_START.match(block.text):
-            return blocks[:i]
-        if prose >= 80 and block.words <= 40 and _LEGAL.search(block.text):
-            return blocks[:i]
-        if _is_prose(block) and block.link_density <= 0.5:
-            prose += block.words
-    return blocks
-
-
-def _mark_paired_teasers(blocks: list[Block]) -> None:
-    """Teasers written as sibling pairs (a linked headline, then its summary, as in
-    `<dt><a>…</a></dt><dd>…</dd>`): three pairs under one parent make a teaser list."""
-    pairs: dict[HtmlElement, list[Block]] = {}
-    for head, summary in zip(blocks, blocks[1:], strict=False):
-        if not (head.link_density > 0.5 and 3 <= head.words <= 20):
-            continue
-        if summary.link_density > 0.5 or summary.words > _TEASER_WORDS or summary.heading \
-                or not _is_prose(summary):
-            continue
-        parent = head.element.getparent()
-        if parent is not None and summary.element.getparent() is parent \
-                and summary.element is not head.element:
-            pairs.setdefault(parent, []).append(summary)
-    prose_under: dict[HtmlElement, int] = {}
-    for block in blocks:
-        if _is_prose(block) and block.link_density <= 0.5:
-            parent = block.element.getparent()
-            if parent in pairs:
-                prose_under[parent] = prose_under.get(parent, 0) + 1
-    for parent, summaries in pairs.items():
-        # Only summaries under that parent: a digest article has its own paragraphs too.
-        if len(summaries) >= 3 and prose_under.get(parent, 0) == len(summaries):
-            for block in summaries:
-                block.teaser = parent
 
 
 def choose_container(blocks: list[Block]) -> HtmlElement | None:
@@ -255,7 +152,7 @@ def main_text(blocks: list[Block], title: str | None = None) -> MainText:
                          and not _furniture_line(b, title_key) and not _edge_line(b)])
     inside = [b for b in blocks if _inside(b, container)]
     kept = [b for b in inside if not _furniture_line(b, title_key)]
-    prose = [i for i, b in enumerate(kept) if _is_prose(b)]
+    prose = [i for i, b in enumerate(kept) if is_prose(b)]
     if not prose:
         return MainText(kept)
     first, last = prose[0], prose[-1]

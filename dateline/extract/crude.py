@@ -73,8 +73,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         after = _neighbour(kinds, i, 1)
         if after is not None and kinds[after] in ("credit", "timestamp", "player"):
             kinds[i] = "caption"
-    keep = [ln for ln, k in zip(lines, kinds) if k in ("text", "date")]
-    dropped = [ln for ln, k in zip(lines, kinds) if k not in ("text", "date", "blank")]
+    keep = [ln for ln, k in zip(lines, kinds, strict=True) if k in ("text", "date")]
+    dropped = [ln for ln, k in zip(lines, kinds, strict=True) if k not in ("text", "date", "blank")]
     return keep, dropped
 
 

@@ -34,9 +34,10 @@ def pick_title(meta: Metadata, headline: str | None) -> str | None:
     and the line is something else (a place, a byline)."""
     if meta.title_seen or not headline:
         return meta.title
-    if meta.title and len(meta.title.split()) >= 6:
-        if not set(_WORD.findall(headline.lower())) & set(_WORD.findall(meta.title.lower())):
-            return meta.title
+    title = meta.title or ""
+    if len(title.split()) >= 6 and not set(_WORD.findall(headline.lower())) & set(
+            _WORD.findall(title.lower())):
+        return title
     return headline
 
 
