@@ -212,3 +212,10 @@ def test_fetch_command_stores_articles(server, tmp_path):
     assert sorted(a["url"] for a in articles) == [server + "/news/1.html", server + "/news/2.html"]
     assert {a["title"] for a in articles} == {"Bridge 1 to open", "Bridge 2 to open"}
     assert [s["source"] for s in skipped] == [server + "/private/5.html"]
+
+
+def test_an_article_url_is_fetched_as_the_article(server):
+    with _fetcher() as fetcher:
+        docs = list(read_feeds([server + "/old/2.html"], fetcher))
+    assert len(docs) == 1 and isinstance(docs[0], RawDoc)
+    assert docs[0].url == server + "/news/2.html" and docs[0].content_type == "html"
