@@ -190,7 +190,9 @@ def markdown(results: dict[str, dict], passes: int, n: int) -> str:
     return "\n".join(lines)
 
 
-NOTES = """How dateline does it (`dateline/extract/blocks.py`, `content.py`, `metadata.py`): the page
+NOTES = """How dateline does it (`dateline/extract/blocks.py`, `content.py`, `teasers.py`, `metadata.py`;
+its call also reads title, date, authors and publisher, which trafilatura's `extract` does
+not): the page
 is parsed once with lxml and walked into text blocks, leaving out what is never article
 text (scripts, navigation, figures and captions, hidden elements, and boxes whose class or
 id words say comments, share, related, newsletter, cookie, byline...). Every block votes
