@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gzip
 import threading
 import time
 from collections.abc import Iterator
@@ -83,6 +84,10 @@ class Handler(BaseHTTPRequestHandler):
                 self._send(503, b"busy", "text/plain", {"Retry-After": "0"})
             else:
                 self._send(200, _article(7))
+        elif path == "/bomb":
+            body = gzip.compress(b"<html>" + b" " * 5_000_000)
+            self._send(200, body, headers={"Content-Encoding": "gzip",
+                                           "Content-Length": str(len(body))})
         elif path == "/image.png":
             self._send(200, b"\x89PNG....", "image/png")
         else:
@@ -149,9 +154,10 @@ def test_feed_articles_are_fetched_with_final_url_status_and_feed_date(server):
     ("/loop/a", "redirect loop"),
     ("/huge", "over the limit"),
     ("/private/9.html", "robots.txt disallows"),
+    ("/bomb", "over the limit of 1000000 bytes once decompressed"),
 ])
 def test_misbehaving_servers_are_refused_with_a_reason(server, path, reason):
-    with _fetcher() as fetcher, pytest.raises(FetchError, match=reason):
+    with _fetcher(max_bytes=1_000_000) as fetcher, pytest.raises(FetchError, match=reason):
         fetcher.get(server + path)
 
 
