@@ -145,3 +145,24 @@ def test_publication_date_from_meta_time_and_url(head, body, url, day):
     page = (f"<html><head><title>Story</title>{head}</head><body><article><h1>Story</h1>"
             f"{body}{PARAGRAPHS}</article></body></html>")
     assert extract_html(page, url=url).date == day
+
+
+@pytest.mark.parametrize("line, names", [
+    ("By Maria Keller and Tom Ruiz, Reuters", ("Maria Keller", "Tom Ruiz")),
+    ("Posted by Jane Doe on March 3, 2021", ("Jane Doe",)),
+    ("By Ana de la Cruz | Updated 4 May", ("Ana de la Cruz",)),
+    ("By AP", ()), ("By Staff Reporter", ()), ("By the Associated Press", ()),
+    ("Byzantine art returns", ()),
+])
+def test_byline_names(line, names):
+    from dateline.extract.credits import byline_names
+
+    assert byline_names(line) == names
+
+
+def test_authors_from_the_byline_when_the_page_declares_none():
+    page = ("<html><head><title>Bridge opens</title></head><body><article><h1>Bridge opens</h1>"
+            "<p>By Lena Ortiz and Sam Okafor</p>" + PARAGRAPHS + "</article></body></html>")
+    article = extract_html(page)
+    assert article.authors == ("Lena Ortiz", "Sam Okafor")
+    assert "Lena Ortiz" not in article.text

@@ -121,11 +121,13 @@ class MainText:
     blocks: list[Block]
     headline: str | None = None
     date_line: str | None = None
+    byline: str | None = None
 
 
 def _above(blocks: list[Block], start: int, text: MainText) -> None:
     """The nearest heading or bold line above the story's first paragraph, skipping the
-    byline, date and link lines that often stand between them; and the nearest date line."""
+    byline, date and link lines that often stand between them; and the nearest date line
+    and byline."""
     for block in reversed(blocks[max(0, start - 12):start]):
         if block.link_density > 0.5 or block.words < 2:
             continue
@@ -133,6 +135,8 @@ def _above(blocks: list[Block], start: int, text: MainText) -> None:
             day_text = _DATE_PREFIX.sub("", block.text)
             if text.date_line is None and is_date_line(day_text):
                 text.date_line = day_text
+            elif text.byline is None and _BYLINE.match(block.text):
+                text.byline = block.text
             continue
         if text.headline is None and block.words <= 25 and (
                 block.tag in ("h1", "h2", "h3") or _headline(block)):

@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..records import Article
 from .blocks import page_blocks, parse_html
 from .content import main_text
-from .credits import agencies_in, closing_credit
+from .credits import agencies_in, byline_names, closing_credit
 from .crude import _assemble
 from .dates import parse_day
 from .metadata import Metadata, read_metadata, search_date
@@ -62,7 +62,7 @@ def extract_html(html: str, *, url: str | None = None, date: str | None = None) 
         title=pick_title(meta, main.headline),
         date=meta.date or parse_day(main.date_line) or search_date(root, url) or date,
         publisher=meta.publisher or (urlsplit(url).hostname if url else None),
-        authors=meta.authors,
+        authors=meta.authors or byline_names(main.byline),
         agencies=tuple(agencies),
         url=url,
     )
