@@ -46,7 +46,8 @@ _FURNITURE = re.compile(
     r"visually-?hidden|sr-?only|screen-?reader|offscreen|"
     r"wp-caption-text|photo-?credit|image-?credit|gallery|slideshow|carousel|video-?player|"
     r"jw-?player|post-?meta|entry-?meta|timestamp|banner|paywall|login|bookmarks?|"
-    r"call-?to-?action|cta|donate|donation)(?:$|[^a-z])"
+    r"call-?to-?action|cta|donate|donation|authors?|bio|biography|avatar|excerpt|"
+    r"sponsors|alert)(?:$|[^a-z])"
 )
 _STRONG = re.compile(
     r"(?:^|[^a-z])(?:comments?|commentlist|comment-?list|comment-?section|disqus|"
