@@ -242,6 +242,11 @@ def main(argv: list[str] | None = None) -> int:
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
     pages = load(args.data)
     names = args.only.split(",") if args.only else list(EXTRACTORS)
+    unknown = [n for n in names if n not in EXTRACTORS]
+    if unknown:
+        parser.error(f"unknown extractor(s) {', '.join(unknown)}; known: {', '.join(EXTRACTORS)}")
+    if not (args.data / "gold.jsonl").exists():
+        parser.error(f"no gold.jsonl in {args.data}: pass --data DIR")
     results: dict[str, dict] = {}
     for name in names:
         call, _, body = EXTRACTORS[name]
