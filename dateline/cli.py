@@ -52,6 +52,21 @@ def build_parser() -> argparse.ArgumentParser:
                    help=f"{SETTINGS['workers']}")
     p.add_argument("--dictionary", help="CSV of extra actors: name,country,sector[,valid_from,valid_to]")
 
+    p = sub.add_parser("fetch", help="download the articles of RSS/Atom feeds or URL lists into a database")
+    p.add_argument("sources", nargs="+", metavar="FEED_OR_URL_LIST",
+                   help="a feed or URL-list file, or an http(s) URL of a feed or an article")
+    _db_arg(p)
+    _model_args(p)
+    p.add_argument("--workers", type=int, default=None, help=f"{SETTINGS['workers']}")
+    p.add_argument("--delay", type=float, default=1.0, help="seconds between requests to one host")
+    p.add_argument("--timeout", type=float, default=20.0, help="seconds to connect and between bytes")
+    p.add_argument("--deadline", type=float, default=60.0, help="seconds for a whole response")
+    p.add_argument("--retries", type=int, default=2, help="tries after a timeout, 429 or 5xx")
+    p.add_argument("--max-bytes", type=int, default=None, help=SETTINGS["max_bytes"])
+    p.add_argument("--allow-private", action="store_true",
+                   help="allow private, loopback and link-local addresses (off: refused)")
+    p.add_argument("--contact", help="an e-mail or URL added to the User-Agent so sites can reach you")
+
     p = sub.add_parser("process", help="print results as JSON lines, without a database")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="one JSON object per document (the contract)")
@@ -157,6 +172,28 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         with output.progress() as tick:
             counts = ingest(read_paths(args.paths, max_bytes=settings.max_bytes), store, settings,
                             progress=tick, user=_user_dictionary(args))
+    finally:
+        store.close()
+    print(output.ingest_summary(counts, args.db))
+    return 0
+
+
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from .run.local import ingest
+    from .sources.feeds import read_feeds
+    from .sources.fetch import USER_AGENT, Fetcher, FetchSettings
+    from .store import open_store
+
+    workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+    settings = _settings(args, workers=workers, max_bytes=args.max_bytes)
+    agent = f"{USER_AGENT[:-1]}; {args.contact})" if args.contact else USER_AGENT
+    limits = FetchSettings(timeout=args.timeout, deadline=args.deadline, delay=args.delay,
+                           retries=args.retries, max_bytes=settings.max_bytes,
+                           allow_private=args.allow_private, user_agent=agent)
+    store = open_store(args.db)
+    try:
+        with Fetcher(limits) as fetcher, output.progress() as tick:
+            counts = ingest(read_feeds(args.sources, fetcher), store, settings, progress=tick)
     finally:
         store.close()
     print(output.ingest_summary(counts, args.db))
@@ -274,7 +311,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "ingest": cmd_ingest, "process": cmd_process, "quotes": cmd_quotes, "events": cmd_events,
+    "ingest": cmd_ingest, "fetch": cmd_fetch, "process": cmd_process, "quotes": cmd_quotes, "events": cmd_events,
     "articles": cmd_articles, "show": cmd_show, "search": cmd_search, "export": cmd_export,
     "stats": cmd_stats,
 }

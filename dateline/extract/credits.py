@@ -78,3 +78,26 @@ def agencies_in(text: str) -> list[str]:
 def is_image_credit(line: str) -> bool:
     """"Image: Reuters/F. Lenoir", "Photo: picture-alliance/dpa", "© AFP": not article text."""
     return bool(_IMAGE_CREDIT.match(line))
+
+
+_NOT_NAMES = {"staff", "reporter", "reporters", "correspondent", "editor", "editors", "writer",
+              "desk", "team", "news", "service", "wire", "wires", "agency", "agencies", "the"}
+_BYLINE_LEAD = re.compile(r"^\W*(?:by|written by|posted by|story by|words by)\s+", re.I)
+_NAME = re.compile(r"^[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|de|da|van|von|der|del|la|le|bin|al))*$")
+
+
+def byline_names(line: str | None) -> tuple[str, ...]:
+    """The people a byline names ("By Maria Keller and Tom Ruiz, Reuters"): agencies,
+    dates and job titles after a comma or pipe are left out."""
+    if not line or not _BYLINE_LEAD.match(line):
+        return ()
+    rest = _BYLINE_LEAD.sub("", line)
+    rest = re.split(r"\s*[|•·]\s*|\s+(?:on|updated|published)\s+", rest, maxsplit=1)[0]
+    names: list[str] = []
+    for part in re.split(r"\s*(?:,|;|&|\band\b)\s*", rest):
+        part = part.strip(" .")
+        words = {w.lower() for w in part.split()}
+        if part and part.lower() not in AGENCIES and _NAME.match(part) \
+                and len(words) <= 4 and not words & _NOT_NAMES:
+            names.append(part)
+    return tuple(names)

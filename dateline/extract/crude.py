@@ -73,8 +73,8 @@ def clean_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         after = _neighbour(kinds, i, 1)
         if after is not None and kinds[after] in ("credit", "timestamp", "player"):
             kinds[i] = "caption"
-    keep = [ln for ln, k in zip(lines, kinds) if k in ("text", "date")]
-    dropped = [ln for ln, k in zip(lines, kinds) if k not in ("text", "date", "blank")]
+    keep = [ln for ln, k in zip(lines, kinds, strict=True) if k in ("text", "date")]
+    dropped = [ln for ln, k in zip(lines, kinds, strict=True) if k not in ("text", "date", "blank")]
     return keep, dropped
 
 
@@ -129,13 +129,13 @@ def extract_crude(text: str, *, titled: bool = True, url: str | None = None,
     found_date: str | None = None
     body_lines: list[str] = []
     for line in keep:
-        stripped = line.strip()
-        if title is None and not is_date_line(stripped) and len(stripped.split()) <= 30:
-            title = stripped
+        content = line.strip()
+        if title is None and not is_date_line(content) and len(content.split()) <= 30:
+            title = content
             body_lines.append("")
             continue
-        if found_date is None and is_date_line(stripped) and len(body_lines) < 6:
-            found_date = parse_day(stripped)
+        if found_date is None and is_date_line(content) and len(body_lines) < 6:
+            found_date = parse_day(content)
             body_lines.append("")
             continue
         body_lines.append(line)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 
 from ..entities.lexicon import Known
+from ..extract.dedup import assign_clusters
 from ..nlp import load, model_id
 from ..process import document_id, process_docs
 from ..records import Counts, RawDoc, Result, Skipped
@@ -94,6 +95,7 @@ def ingest(raw_docs: Iterable[RawDoc | Skipped], store: Store, settings: Setting
 
     def flush() -> None:
         written = store.write(buffer)
+        assign_clusters(store, [(r.id, r.article.text) for r in buffer])
         counts.stored += written.stored + written.updated
         counts.unchanged += written.unchanged
         store.record_skips(skips)

@@ -11,7 +11,7 @@ import logging
 import os
 import sys
 from collections.abc import Iterable, Iterator
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 from ..records import RawDoc, Skipped
@@ -70,7 +70,7 @@ def _mtime(path: str) -> str | None:
         ts = os.stat(path).st_mtime
     except OSError:
         return None
-    return datetime.fromtimestamp(ts, tz=timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.fromtimestamp(ts, tz=UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def read_paths(paths: Iterable[str], *, max_bytes: int = 20_000_000,

@@ -35,6 +35,21 @@ class Store(Protocol):
         """Which of these document ids are stored already by this pipeline version."""
         ...
 
+    def clustered(self, ids: Iterable[str]) -> set[str]:
+        """Which of these article ids have a cluster id already."""
+        ...
+
+    def near_duplicates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
+        """Articles sharing any (band, key) pair: rows of article_id, cluster_id,
+        shingles, minhash (hex).  Candidates only; extract/dedup.py decides."""
+        ...
+
+    def save_cluster(self, article_id: str, cluster_id: str, shingles: int | None,
+                     minhash: str | None, bands: list[tuple[int, int]]) -> None:
+        """Set articles.cluster_id and replace the article's signature and band keys
+        (none when the text is too short to compare), in one transaction."""
+        ...
+
     def articles(self, query: ArticleQuery) -> list[dict[str, Any]]: ...
 
     def quotes(self, query: QuoteQuery) -> list[dict[str, Any]]: ...

@@ -154,6 +154,45 @@ class SQLiteStore:
             self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?)",
                                 [(cur.lastrowid, *a) for a in actors])
 
+    # -- near-duplicate clusters (the decision is made in extract/dedup.py) ------------
+    def clustered(self, ids: Iterable[str]) -> set[str]:
+        ids = list(ids)
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(r[0] for r in self.db.execute(
+                f"SELECT id FROM articles WHERE cluster_id IS NOT NULL AND id IN ({marks})", chunk))
+        return found
+
+    def near_duplicates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
+        if not bands:
+            return []
+        match = " OR ".join("(b.band = ? AND b.key = ?)" for _ in bands)
+        return self._all(
+            "SELECT DISTINCT s.article_id, a.cluster_id, s.shingles, s.minhash "
+            "FROM article_bands b JOIN article_signatures s ON s.article_id = b.article_id "
+            f"JOIN articles a ON a.id = b.article_id WHERE {match}",
+            [v for pair in bands for v in pair])
+
+    def save_cluster(self, article_id: str, cluster_id: str, shingles: int | None,
+                     minhash: str | None, bands: list[tuple[int, int]]) -> None:
+        try:
+            self.db.execute("BEGIN IMMEDIATE")
+            self.db.execute("DELETE FROM article_signatures WHERE article_id = ?", (article_id,))
+            self.db.execute("DELETE FROM article_bands WHERE article_id = ?", (article_id,))
+            if minhash is not None:
+                self.db.execute("INSERT INTO article_signatures VALUES (?, ?, ?)",
+                                (article_id, shingles, minhash))
+                self.db.executemany("INSERT INTO article_bands VALUES (?, ?, ?)",
+                                    [(band, key, article_id) for band, key in bands])
+            self.db.execute("UPDATE articles SET cluster_id = ? WHERE id = ?",
+                            (cluster_id, article_id))
+            self.db.execute("COMMIT")
+        except sqlite3.Error as exc:
+            self.db.execute("ROLLBACK")
+            raise StoreError(f"saving the cluster of {article_id} failed: {exc}") from exc
+
     def record_skips(self, skips: Iterable[Skipped]) -> None:
         batch = [(s.source, s.reason, s.id, rows.now()) for s in skips]
         if batch:
