@@ -102,6 +102,12 @@ def roles() -> dict[str, str]:
     return {row["role"]: row["sector"] for row in _rows("roles.csv")}
 
 
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, str]:
+    """Collective or common noun (lower case) -> PLOVER sector: "troops" MIL, "protesters" CVL."""
+    return {row["noun"]: row["sector"] for row in _rows("sectors.csv")}
+
+
 def lookup(name: str, user: dict[str, Known] | None = None, on: str | None = None) -> Known | None:
     """What a surface name is, trying the user's dictionary first; `on` is the article date."""
     for table in (user or {}, builtin()):

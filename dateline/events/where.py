@@ -12,7 +12,9 @@ if TYPE_CHECKING:
 
     from ..entities import EntityIndex
 
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around"}
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout",
+               "on", "off", "along", "within", "from"}
+_PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
 @lru_cache(maxsize=1)
@@ -30,21 +32,51 @@ def _places() -> dict[str, tuple[str, float, float]]:
     return table
 
 
-def event_location(trigger: Token, index: EntityIndex, exclude: set[str]) -> Location | None:
-    """A place the trigger's clause says the event happened in ("in Aleppo", "at the border")."""
-    for tok in trigger.subtree:
-        if tok.dep_ != "prep" or tok.lower_ not in _PLACE_PREPS or tok.head != trigger:
+def _place_in(prep: Token, index: EntityIndex, exclude: set[str]) -> Location | None:
+    """The first named place inside a prepositional phrase ("at a jail in Dili")."""
+    for tok in prep.subtree:
+        if tok.dep_ in ("relcl", "acl") and tok is not prep:
+            break
+        entity = index.at(tok)
+        if entity is None or entity.type not in _PLACE_TYPES or entity.id in exclude:
             continue
-        for obj in tok.children:
-            if obj.dep_ != "pobj":
+        if entity.country in (None, "IGO", "NGO", "IMG"):
+            continue
+        mention = index.mention_at(tok)
+        span = (mention.start_char, mention.end_char) if mention is not None else None
+        place = _places().get(entity.name)
+        if place and place[0] == entity.country:
+            return Location(entity.name, place[0], place[1], place[2], span)
+        return Location(entity.name, entity.country, None, None, span)
+    return None
+
+
+def _clause_verb(trigger: Token) -> Token | None:
+    """The verb carrying a nominal trigger ("staged rallies in Gaza")."""
+    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr",
+                                                                "pobj"):
+        head = trigger.head
+        if head.dep_ == "prep":
+            head = head.head
+        return head if head.pos_ in ("VERB", "AUX") else None
+    return None
+
+
+def event_location(trigger: Token, index: EntityIndex, exclude: set[str]) -> Location | None:
+    """A place the trigger's clause says the event happened in ("in Aleppo", "near Samarra")."""
+    for holder in filter(None, (trigger, _clause_verb(trigger))):
+        for prep in holder.children:
+            if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
-            entity = index.at(obj)
-            if entity is None or entity.type not in ("GPE", "LOC", "FAC") or entity.id in exclude:
-                continue
-            mention = index.mention_at(obj)
-            place = _places().get(entity.name)
-            span = (mention.start_char, mention.end_char) if mention is not None else None
-            if place:
-                return Location(entity.name, place[0], place[1], place[2], span)
-            return Location(entity.name, entity.country, None, None, span)
+            if prep.lower_ in ("on", "from", "into") and holder.pos_ == "VERB" and \
+                    any(c.dep_ == "dobj" for c in holder.children):
+                continue  # "imposed sanctions on Iran" names a target, not a place
+            found = _place_in(prep, index, exclude)
+            if found is not None:
+                return found
+        for child in holder.children:  # "Bam, Iran"; "in southern Gaza on Sunday"
+            if child.dep_ == "npadvmod":
+                entity = index.at(child)
+                if entity is not None and entity.type in _PLACE_TYPES and entity.country:
+                    return Location(entity.name, entity.country, None, None, None)
     return None

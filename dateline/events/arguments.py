@@ -1,0 +1,241 @@
+"""Who did it and to whom: the actor and recipient of a trigger, from the dependency parse.
+
+Subjects are followed through control verbs, coordination, relative clauses and the
+passive ("was attacked by militiamen"); nominal events take their actor from a
+possessive, a demonym, a "by" phrase or the verb that carries them ("held talks",
+"launched an attack").  Recipients are objects and prepositional objects, and when the
+object is a thing ("rejected an Indian proposal", "welcomed Reagan's statement") its
+owner.  Hand-written: this is the who-did-what-to-whom that is dateline's own value.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..entities.descriptors import describe
+from ..quotes.cues import cue_of
+from ..records import Actor
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+    from ..entities import EntityIndex
+
+SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "sign", "reach", "make", "begin",
+               "start", "announce", "impose", "express", "voice", "issue", "mount", "order",
+               "lead", "organize", "organise", "strike", "seal", "conclude", "continue",
+               "resume", "renew", "undertake", "open", "declare", "lodge", "file", "bring",
+               "wage", "step", "intensify", "escalate", "pay", "give", "have", "take", "go",
+               "call", "end", "complete", "finish", "initiate", "host", "attend", "join",
+               "perform", "commit", "unleash", "extend", "grant", "offer", "provide", "plan",
+               "prepare", "hold", "reiterate", "repeat", "press", "keep", "maintain", "use",
+               "engage", "enter", "convene", "observe", "restart", "attempt", "try", "face"}
+OBJECT_CONTROL = {"warn", "urge", "ask", "tell", "order", "call", "press", "persuade", "force",
+                  "invite", "encourage", "allow", "instruct", "request", "advise", "pressure",
+                  "permit", "help", "enable", "direct", "demand", "compel", "appeal"}
+RECIPIENT_PREPS = ("to", "against", "on", "with", "toward", "towards", "at", "from", "for",
+                   "about", "over", "into", "upon", "between", "among", "across", "of", "onto")
+# Nominal events whose "of" phrase is who acts: "the withdrawal of Serbian forces".
+INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "retreat", "resignation",
+                      "visit", "trip", "protest", "demonstration", "rally", "march", "strike",
+                      "riot", "meeting", "talks", "summit", "deployment", "buildup", "build-up",
+                      "mobilization", "mobilisation", "advance", "offensive", "invasion",
+                      "incursion", "arrival", "presence", "surrender", "disarmament", "walkout",
+                      "sit-in", "boycott", "cooperation", "mediation", "negotiation",
+                      "agreement", "demand", "call", "appeal", "request", "refusal", "threat",
+                      "criticism", "condemnation", "rejection", "veto", "offer", "pledge",
+                      "apology", "consultation", "dialogue"}
+_RELATIVE = {"who", "which", "that", "whom"}
+# Heads under which a clause's subject is not the actor of the embedded event.
+_SPEECH_STANCES = ("say", "claim", "deny", "believe", "warn", "accuse", "agree", "urge", "promise")
+GENERIC_EVENT_HEADS = {"effort", "efforts", "mission", "missions", "campaign", "operation",
+                       "operations", "process", "bid", "attempt", "initiative", "drive",
+                       "programme", "program", "plan", "plans", "move", "round", "series", "wave"}
+
+
+def event_head(trigger: Token) -> Token:
+    """The noun carrying a compound trigger's arguments: "mediation effort" -> "effort"."""
+    if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in GENERIC_EVENT_HEADS:
+        return trigger.head
+    return trigger
+
+
+def subject_tokens(tok: Token) -> list[Token]:
+    """Subjects of the trigger's clause, climbing through control and coordination.
+
+    Object control wins for xcomp ("warned Moscow not to bolster": Moscow bolsters), and
+    the climb stops at a speech verb, whose subject is the speaker, not the actor.
+    """
+    current = tok
+    for _ in range(5):
+        subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
+        if not subjects and current.tag_ != "VBN":
+            subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
+        if subjects:
+            result = []
+            for subj in subjects:
+                if subj.lower_ in _RELATIVE and current.dep_ == "relcl":
+                    subj = current.head
+                result += [subj, *subj.conjuncts]
+            return result
+        agents = [g for c in current.children if c.dep_ == "agent" for g in c.children
+                  if g.dep_ == "pobj"]
+        if agents:
+            return [a for g in agents for a in (g, *g.conjuncts)]
+        if any(c.dep_ == "nsubjpass" for c in current.children):
+            return []  # a passive without its agent: the subject is the recipient
+        if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
+            return [current.head]  # "rebels fighting the government"
+        if current.dep_ in ("xcomp", "advcl", "acomp", "conj", "pcomp", "dobj", "pobj", "prep",
+                            "ccomp", "attr") and current.head is not current:
+            head = current.head
+            if current.dep_ == "ccomp" and any(c.dep_ == "mark" for c in current.children):
+                return []
+            if current.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
+                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                if objects:
+                    return [o for obj in objects for o in (obj, *obj.conjuncts)]
+                for prep in head.children:  # "called on Arabs to unite"
+                    if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
+                        return [p for p in prep.children if p.dep_ == "pobj"]
+            if current.dep_ in ("xcomp", "ccomp") and (cue := cue_of(head.lemma_)) is not None \
+                    and cue.stance in _SPEECH_STANCES and head.lemma_ not in ("agree", "promise",
+                                                                              "pledge", "vow"):
+                return []  # reported content mis-attached to the speech verb
+            current = head
+            continue
+        break
+    return []
+
+
+def nominal_actor_tokens(noun: Token, *, intransitive: bool) -> list[Token]:
+    """Who performs a nominal event: "attacks by rebels", "Russia's deployment", "held talks"."""
+    for child in noun.children:
+        if child.dep_ == "agent" or (child.dep_ == "prep" and child.lower_ == "by"):
+            pobjs = [p for p in child.children if p.dep_ == "pobj"]
+            if pobjs:
+                return [t for p in pobjs for t in (p, *p.conjuncts)]
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return [t for p in poss for t in (p, *p.conjuncts)]
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i for c in noun.children):
+        return [noun]  # "Russian airstrikes": the phrase describes its own actor
+    if intransitive:
+        for child in noun.children:
+            if child.dep_ == "prep" and child.lower_ == "of":
+                pobjs = [p for p in child.children if p.dep_ == "pobj"]
+                if pobjs:
+                    return [t for p in pobjs for t in (p, *p.conjuncts)]
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head)
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
+            and head.lower_ == "in":
+        return subject_tokens(head.head)  # "killed 46 civilians in an attack"
+    return []
+
+
+def actors_of(tokens: list[Token], index: EntityIndex) -> list[Actor]:
+    """The actors some noun-phrase heads stand for, without repeats."""
+    found: list[Actor] = []
+    for tok in tokens:
+        for actor in describe(tok, index):
+            if not any(_same(actor, other) for other in found):
+                found.append(actor)
+    return found
+
+
+def _same(a: Actor, b: Actor) -> bool:
+    if a.entity and b.entity and a.entity == b.entity and a.sector == b.sector:
+        return True
+    return a.span == b.span and a.country == b.country
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [t for p in prep.children if p.dep_ in ("pobj", "pcomp") for t in (p, *p.conjuncts)]
+
+
+def owners(np: Token, index: EntityIndex, depth: int = 0) -> list[list[Actor]]:
+    """Whose a thing is, best guess first: "an Indian proposal", "calls by Belarus's
+    rulers", "Reagan's statement"; each tier is one phrase's actors (coordination kept)."""
+    tiers: list[list[Actor]] = []
+    direct = describe(np, index)
+    if direct:
+        tiers.append(direct)
+    if depth > 2:
+        return tiers
+    for child in np.children:
+        if child.dep_ == "poss":
+            found = [a for t in (child, *child.conjuncts) for a in describe(t, index)]
+            if found:
+                tiers.append(found)
+    for child in np.children:
+        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of", "to", "on", "against",
+                                                      "with", "for", "about", "over", "into",
+                                                      "toward", "towards", "between", "in"):
+            for pobj in _pobjs(child):
+                tiers += owners(pobj, index, depth + 1)
+    for child in np.children:
+        if child.dep_ in ("acl", "relcl", "ccomp"):
+            for grand in child.children:
+                if grand.dep_ in ("agent", "prep") and grand.lower_ == "by":
+                    for pobj in _pobjs(grand):
+                        tiers += owners(pobj, index, depth + 1)
+    return tiers
+
+
+def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
+                preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[list[Token]]:
+    """Noun phrases that may be the recipient, best first, coordinated ones together."""
+    groups: list[list[Token]] = []
+    if not nominal:
+        for child in trigger.children:
+            if child.dep_ in ("dobj", "dative") or (child.dep_ == "attr" and trigger.pos_ == "AUX"):
+                groups.append([child, *child.conjuncts])
+        if trigger.tag_ == "VBN":
+            groups += [[c, *c.conjuncts] for c in trigger.children if c.dep_ == "nsubjpass"]
+        if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
+            groups.append([trigger.head])  # "the curfew imposed in Sudan"
+        groups += [[c] for c in trigger.children if c.dep_ == "oprd"]
+    for child in trigger.children:
+        if child.dep_ == "prep" and child.lower_ in preps:
+            if nominal and child.lower_ == "of" and intransitive:
+                continue
+            groups.append(_pobjs(child))
+    if nominal and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
+        verb = trigger.head
+        groups += [[c] for c in verb.children if c.dep_ == "dative"]
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in preps and child.lower_ in (
+                    "with", "to", "against", "on", "between", "toward", "towards", "at", "into"):
+                groups.append(_pobjs(child))
+    return groups
+
+
+def recipients_of(trigger: Token, index: EntityIndex, actors: list[Actor], *,
+                  intransitive: bool = False, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Actor]:
+    """The entities an event is directed at, minus its actors; placed ones preferred."""
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    unplaced: list[Actor] = []
+    for group in _candidates(trigger, nominal=nominal, intransitive=intransitive, preps=preps):
+        found: list[Actor] = []
+        for candidate in group:
+            for tier in owners(candidate, index):
+                fresh = [a for a in tier if (a.country or a.entity)
+                         and not any(_overlaps(a, b) for b in actors)
+                         and not any(_same(a, f) for f in found)]
+                if fresh:
+                    found += fresh
+                    break
+        placed = [a for a in found if a.country]
+        if placed:
+            return placed
+        unplaced = unplaced or found
+    return unplaced
+
+
+def _overlaps(a: Actor, b: Actor) -> bool:
+    if a.entity and a.entity == b.entity and a.sector == b.sector:
+        return True
+    return a.span[0] < b.span[1] and b.span[0] < a.span[1]
