@@ -62,8 +62,11 @@ class Sentence:
 
 
 def load_gold(data: Path) -> list[Sentence]:
-    """The gold sentences, with codes normalised (aliases, first three letters)."""
-    path = data / GOLD_FILE
+    """The gold sentences, with codes normalised (aliases, first three letters).
+
+    `data` is the folder holding the PLOVER gold file, or any JSONL file in its format.
+    """
+    path = data if data.is_file() else data / GOLD_FILE
     if not path.exists():
         raise SystemExit(f"no gold file at {path}: pass --data DIR (the folder holding {GOLD_FILE})")
     sentences = []
@@ -299,7 +302,8 @@ def main(argv: list[str] | None = None) -> int:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path,
                         default=Path(os.environ.get("DATELINE_EVENTS_DATA", DEFAULT_DATA)),
-                        help=f"folder holding {GOLD_FILE} (default {DEFAULT_DATA})")
+                        help=f"folder holding {GOLD_FILE} (default {DEFAULT_DATA}), or a JSONL "
+                             "file in the same format (e.g. benchmarks/data/modern_sentences.jsonl)")
     parser.add_argument("--model", help="spaCy pipeline (default: dateline's)")
     parser.add_argument("--write-docs", action="store_true",
                         help="write the figures into docs/benchmarks.md")

@@ -82,6 +82,34 @@ _MODIFIER_SECTORS = {"rebel": "REB", "opposition": "OPP", "military": "MIL", "ar
                      "ousted": "ELI", "exiled": "ELI"}
 
 
+_LOCAL_INSTITUTIONS = {"government", "army", "junta", "military", "parliament", "authorities",
+                       "police", "president", "people", "court", "regime", "administration",
+                       "cabinet", "legislature", "opposition", "security", "ministry"}
+_COUNTS = {"thousands", "hundreds", "dozens", "millions", "tens", "scores", "many", "others"}
+_PLACE_PREPS = ("in", "inside", "throughout", "at", "across", "of", "from")
+
+
+def _place_of(tok: Token, index: EntityIndex) -> list[Actor]:
+    """The country named in a phrase's place: "in Baghdad", "at a mine in Chile", "of Iraq"."""
+    for child in tok.children:
+        if child.dep_ != "prep" or child.lower_ not in _PLACE_PREPS:
+            continue
+        for word in child.subtree:
+            if word.dep_ in ("relcl", "acl"):
+                break
+            mention = index.mention_at(word)
+            entity = index.at(word)
+            if entity is None or mention is None or not entity.country:
+                continue
+            if entity.type in ("GPE", "LOC", "FAC") or (child.lower_ in ("of", "from")
+                                                         and entity.type in ("NORP", "ORG")):
+                return [Actor(name=entity.name, text=mention.text,
+                              span=(mention.start_char, mention.end_char), country=entity.country,
+                              sector=None, organisation=entity.name if entity.type == "ORG" else None,
+                              entity=entity.id)]
+    return []
+
+
 def _modifier_sector(word: str) -> str | None:
     return _MODIFIER_SECTORS.get(word)
 
@@ -149,7 +177,8 @@ def _located(tok: Token, index: EntityIndex) -> Actor | None:
 def _named(tok: Token, entity: Entity, mention: Span, index: EntityIndex) -> list[Actor]:
     """A named mention as an actor, placed by its phrase when the name alone does not."""
     text, span = mention.text, (mention.start_char, mention.end_char)
-    head_sector = sector_of(tok) if tok.i == mention.end - 1 and entity.type == "ORG" else None
+    head_sector = sector_of(tok) if tok.i == mention.end - 1 and entity.type == "ORG" \
+        and entity.sector is None else None
     if entity.type == "NORP" and tok.i == mention.end - 1:
         place = _located(tok, index)
         if place is not None or _ethnic(mention):
@@ -202,15 +231,18 @@ def _describe_noun(tok: Token, index: EntityIndex) -> list[Actor]:
                           entity=a.entity) for a in found[:1]]
     modifiers = _modifier_entities(tok, index)
     if not modifiers:
-        source = _of_phrase(tok, ("from",)) or (_of_phrase(tok, ("in", "inside", "throughout"))
-                                               if sector in _LOCATED_BY_IN else None)
-        if source is not None:
-            found = describe(source, index)
-            if found and found[0].country:
-                return [Actor(name=text, text=text, span=span, country=found[0].country,
-                              sector=sector or found[0].sector, role=tok.text,
-                              organisation=found[0].organisation, entity=found[0].entity)]
+        source = _of_phrase(tok, ("from",))
+        found = describe(source, index) if source is not None else []
+        if not (found and found[0].country) and (
+                sector in _LOCATED_BY_IN or lower in _LOCAL_INSTITUTIONS or inner is not None):
+            found = _place_of(tok, index)  # "demonstrators in Baghdad", "the government of X"
+        if found and found[0].country:
+            return [Actor(name=text, text=text, span=span, country=found[0].country,
+                          sector=sector or found[0].sector, role=tok.text,
+                          organisation=found[0].organisation, entity=found[0].entity)]
     if not modifiers:
+        if sector is None and lower in _COUNTS:
+            sector = "CVL"  # "thousands rallied"
         if sector is None:
             return []
         return [Actor(name=text, text=text, span=span, country=None, sector=sector, role=tok.text)]

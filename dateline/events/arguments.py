@@ -34,8 +34,8 @@ LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "sign", "reach", "
 OBJECT_CONTROL = {"warn", "urge", "ask", "tell", "order", "call", "press", "persuade", "force",
                   "invite", "encourage", "allow", "instruct", "request", "advise", "pressure",
                   "permit", "help", "enable", "direct", "demand", "compel", "appeal"}
-RECIPIENT_PREPS = ("to", "against", "on", "with", "toward", "towards", "at", "from", "for",
-                   "about", "over", "into", "upon", "between", "among", "across", "of", "onto")
+RECIPIENT_PREPS = ("to", "against", "on", "with", "toward", "towards", "at", "into", "upon",
+                   "onto", "for", "about", "over", "between", "among", "across", "of", "from")
 # Nominal events whose "of" phrase is who acts: "the withdrawal of Serbian forces".
 INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "retreat", "resignation",
                       "visit", "trip", "protest", "demonstration", "rally", "march", "strike",
@@ -54,10 +54,19 @@ GENERIC_EVENT_HEADS = {"effort", "efforts", "mission", "missions", "campaign", "
                        "programme", "program", "plan", "plans", "move", "round", "series", "wave"}
 
 
+CONTAINERS = {"wave", "series", "spate", "string", "round", "number", "barrage", "volley",
+              "flurry", "campaign", "couple", "dozens", "hundreds", "scores", "day", "days",
+              "night", "nights", "week", "weeks", "months", "years", "hours", "rounds"}
+
+
 def event_head(trigger: Token) -> Token:
-    """The noun carrying a compound trigger's arguments: "mediation effort" -> "effort"."""
+    """The noun carrying a trigger's arguments: "mediation effort" -> "effort", "a wave of
+    drone attacks" -> "wave"."""
     if trigger.dep_ == "compound" and trigger.head.lemma_.lower() in GENERIC_EVENT_HEADS:
         return trigger.head
+    if trigger.dep_ == "pobj" and trigger.head.lower_ == "of" and \
+            trigger.head.head.lower_ in CONTAINERS | GENERIC_EVENT_HEADS:
+        return trigger.head.head
     return trigger
 
 
@@ -119,7 +128,8 @@ def nominal_actor_tokens(noun: Token, *, intransitive: bool) -> list[Token]:
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return [t for p in poss for t in (p, *p.conjuncts)]
-    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i for c in noun.children):
+    if any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in
+           ("NORP", "GPE", "ORG", "PERSON") for c in noun.children):
         return [noun]  # "Russian airstrikes": the phrase describes its own actor
     if intransitive:
         for child in noun.children:
@@ -171,11 +181,17 @@ def owners(np: Token, index: EntityIndex, depth: int = 0) -> list[list[Actor]]:
             if found:
                 tiers.append(found)
     for child in np.children:
-        if child.dep_ == "prep" and child.lower_ in ("by", "from", "of", "to", "on", "against",
-                                                      "with", "for", "about", "over", "into",
-                                                      "toward", "towards", "between", "in"):
+        if child.dep_ in ("prep", "dative") and child.lower_ in (
+                "by", "from", "of", "to", "on", "against", "with", "for", "about", "over", "into",
+                "toward", "towards", "between", "in"):
+            joined: list[Actor] = []  # "between Israel and Hamas": one tier
             for pobj in _pobjs(child):
-                tiers += owners(pobj, index, depth + 1)
+                found = owners(pobj, index, depth + 1)
+                if found:
+                    joined += found[0]
+                    tiers += found[1:]
+            if joined:
+                tiers.append(joined)
     for child in np.children:
         if child.dep_ in ("acl", "relcl", "ccomp"):
             for grand in child.children:
@@ -191,6 +207,8 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
     groups: list[list[Token]] = []
     if not nominal:
         for child in trigger.children:
+            if child.dep_ == "dative" and child.pos_ == "ADP":
+                continue  # "granted asylum to X": taken with the prepositions below
             if child.dep_ in ("dobj", "dative") or (child.dep_ == "attr" and trigger.pos_ == "AUX"):
                 groups.append([child, *child.conjuncts])
         if trigger.tag_ == "VBN":
@@ -198,11 +216,10 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
         if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
             groups.append([trigger.head])  # "the curfew imposed in Sudan"
         groups += [[c] for c in trigger.children if c.dep_ == "oprd"]
-    for child in trigger.children:
-        if child.dep_ == "prep" and child.lower_ in preps:
-            if nominal and child.lower_ == "of" and intransitive:
-                continue
-            groups.append(_pobjs(child))
+    prepositional = [c for c in trigger.children if c.dep_ in ("prep", "dative")
+                     and c.lower_ in preps and not (nominal and c.lower_ == "of" and intransitive)]
+    for child in sorted(prepositional, key=lambda c: preps.index(c.lower_)):
+        groups.append(_pobjs(child))
     if nominal and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
         verb = trigger.head
         groups += [[c] for c in verb.children if c.dep_ == "dative"]

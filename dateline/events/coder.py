@@ -14,14 +14,14 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Event, Location, Quote
-from .arguments import INTRANSITIVE_NOUNS, actors_of, event_head, nominal_actor_tokens, \
-    recipients_of, subject_tokens
+from .arguments import INTRANSITIVE_NOUNS, RECIPIENT_PREPS, actors_of, event_head, \
+    nominal_actor_tokens, recipients_of, subject_tokens
 from .background import is_background
 from .context import object_context
 from .conventions import COOPERATIVE, ask_mode, cameo_root, promised, resolve_frame
 from .lexicon import Trigger, match
 from .modality import Modality, inside_condition, modality_of
-from .places import domestic_recipient, place_actor, unnamed_actor
+from .places import domestic_recipient, place_actor, placed, unnamed_actor
 from .when import event_date
 from .where import event_location
 
@@ -44,7 +44,9 @@ _FRAME_PREPS = {"intent": {"to", "on"}, "demand": {"for", "on", "of", "upon"},
                 "accuse": {"of", "for", "over", "about", "with", "in", "on"}}
 _OBJECT_PROMISES = {"offer", "promise", "pledge"}  # "offered concessions": a promise of them
 # A noun event inside another event's object or phrase is its content, not a second event.
-_CONTENT_DEPS = {"dobj", "pobj", "prep", "pcomp", "acl", "xcomp", "nsubjpass", "appos"}
+_CONTENT_DEPS = {"dobj", "pobj", "prep", "pcomp", "acl", "xcomp", "nsubjpass", "appos", "nsubj"}
+_PROTESTERS = {"protesters", "protestors", "demonstrators", "rioters", "crowd", "crowds", "mob",
+               "marchers", "youths", "students"}
 # Categories whose unnamed participants are placed where the event happens.
 DOMESTIC = {"PROTEST", "COERCE", "ASSAULT", "MOBILIZE", "CONCEDE"}
 CONSULT_PREPS = ("with", "to", "between", "among")
@@ -237,11 +239,10 @@ def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list
             _inner_actors(cand, index, actors)
         if found:
             return found
-    preps = CONSULT_PREPS if category == "CONSULT" else \
-        tuple(p for p in ("to", "against", "on", "with", "toward", "towards", "at", "from", "for",
-                          "about", "over", "into", "upon", "between", "among", "across", "of",
-                          "onto"))
+    preps = CONSULT_PREPS if category == "CONSULT" else RECIPIENT_PREPS
     own = recipients_of(cand.head, index, actors, intransitive=intransitive, preps=preps)
+    if not own and cand.head is not cand.tok:  # "a wave of attacks on Kyiv"
+        own = recipients_of(cand.tok, index, actors, intransitive=intransitive, preps=preps)
     if own or frame not in ABSORBING:
         return own
     if frame == "demand":
@@ -277,16 +278,19 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
             return None
         recipients = recipients or [place_actor(location)]  # type: ignore[arg-type]
     actors = [unnamed_actor(a, location) for a in actors]
+    recipients = [placed(r, location) for r in recipients]
     if not actors:
         actors = _unnamed_agent(cand, category, mode, location)
         if not actors:
             return None
-    if category == "CONSULT" and mode not in ("visit",) and recipients:
+    if category == "ASSAULT" and any((a.role or "").lower() in _PROTESTERS for a in actors):
+        category, mode = "PROTEST", "riot"  # protesters storming a building: a riot
+    if category == "CONSULT" and mode not in ("visit", "third-party") and recipients:
         actors, recipients = actors + recipients, []  # meetings are reciprocal: all are actors
-    if not recipients and location is not None and location.country and (
-            category in DOMESTIC or "asylum" in (cand.sense.context or "")):
+    if not any(r.country for r in recipients) and location is not None and location.country and (
+            category in DOMESTIC or category == "AID" or "asylum" in (cand.sense.context or "")):
         recipients = [place_actor(location)]
-    if not recipients and category in ("PROTEST", "CONCEDE", "COERCE"):
+    if not recipients and category in ("PROTEST", "CONCEDE", "COERCE") and mode != "seize":
         recipients = domestic_recipient(actors[0], category)
     return _build(cand, category, mode, negated, actors, recipients, location, quotes, base_date)
 

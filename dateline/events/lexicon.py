@@ -145,6 +145,11 @@ def senses_of(tok: Token) -> list[Trigger]:
     if pos is None:
         return []
     lemma = tok.lemma_.lower()
+    doc = tok.doc
+    if tok.i >= 2 and doc[tok.i - 1].text == "-" and not doc[tok.i - 1].whitespace_:
+        prefixed = triggers().get((f"{doc[tok.i - 2].lower_}-{lemma}", pos))
+        if prefixed:  # "test-fired", "re-imposed": the prefix changes the word
+            return prefixed
     found = triggers().get((lemma, pos), [])
     if not found and pos == "NOUN" and tok.lower_ != lemma:
         found = triggers().get((tok.lower_, pos), [])  # "talks", "sanctions" as written

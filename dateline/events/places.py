@@ -41,3 +41,10 @@ def domestic_recipient(actor: Actor, category: str) -> list[Actor]:
     name = countries().get(actor.country, actor.country)
     return [Actor(name=name, text="", span=actor.span, country=actor.country,
                   sector="GOV" if category == "PROTEST" else None)]
+
+
+def placed(recipient: Actor, location: Location | None) -> Actor:
+    """A target known by name but not by country (a prison, a town) is where the event is."""
+    if recipient.country or location is None or not location.country:
+        return recipient
+    return replace(recipient, country=location.country)

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from ..entities import EntityIndex
 
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout",
-               "on", "off", "along", "within", "from"}
+               "on", "off", "along", "within", "from", "through"}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
 
 
@@ -32,9 +32,15 @@ def _places() -> dict[str, tuple[str, float, float]]:
     return table
 
 
-def _place_in(prep: Token, index: EntityIndex, exclude: set[str]) -> Location | None:
+def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
+              skip_head: bool = False) -> Location | None:
     """The first named place inside a prepositional phrase ("at a jail in Dili")."""
+    heads = {p.i for p in prep.children if p.dep_ == "pobj"} if skip_head else set()
     for tok in prep.subtree:
+        if tok.i in heads or (index.mention_at(tok) is not None and
+                              any(index.mention_at(tok).start <= h < index.mention_at(tok).end
+                                  for h in heads)):
+            continue
         if tok.dep_ in ("relcl", "acl") and tok is not prep:
             break
         entity = index.at(tok)
@@ -68,10 +74,11 @@ def event_location(trigger: Token, index: EntityIndex, exclude: set[str]) -> Loc
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
                 continue
-            if prep.lower_ in ("on", "from", "into") and holder.pos_ == "VERB" and \
-                    any(c.dep_ == "dobj" for c in holder.children):
-                continue  # "imposed sanctions on Iran" names a target, not a place
-            found = _place_in(prep, index, exclude)
+            targeted = prep.lower_ in ("on", "from", "into") and holder.pos_ == "VERB" and \
+                any(c.dep_ == "dobj" for c in holder.children)
+            # "imposed sanctions on Iran" names a target, not a place; "from a school in
+            # Nigeria" still says where
+            found = _place_in(prep, index, exclude, skip_head=targeted)
             if found is not None:
                 return found
         for child in holder.children:  # "Bam, Iran"; "in southern Gaza on Sunday"
