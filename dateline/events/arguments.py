@@ -185,13 +185,15 @@ def owners(np: Token, index: EntityIndex, depth: int = 0) -> list[list[Actor]]:
                 "by", "from", "of", "to", "on", "against", "with", "for", "about", "over", "into",
                 "toward", "towards", "between", "in"):
             joined: list[Actor] = []  # "between Israel and Hamas": one tier
+            deeper: list[list[Actor]] = []
             for pobj in _pobjs(child):
                 found = owners(pobj, index, depth + 1)
                 if found:
                     joined += found[0]
-                    tiers += found[1:]
+                    deeper += found[1:]
             if joined:
                 tiers.append(joined)
+            tiers += deeper
     for child in np.children:
         if child.dep_ in ("acl", "relcl", "ccomp"):
             for grand in child.children:
