@@ -47,8 +47,12 @@ INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "retreat"
                       "criticism", "condemnation", "rejection", "veto", "offer", "pledge",
                       "apology", "consultation", "dialogue"}
 _RELATIVE = {"who", "which", "that", "whom"}
+_PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him",
+             "his", "she", "her", "we", "us", "our"}
 # Heads under which a clause's subject is not the actor of the embedded event.
 _SPEECH_STANCES = ("say", "claim", "deny", "believe", "warn", "accuse", "agree", "urge", "promise")
+_GATHERINGS = {"talk", "talks", "meeting", "negotiation", "summit", "consultation", "discussion",
+               "rally", "demonstration", "protest", "march", "strike", "vigil", "sit-in"}
 GENERIC_EVENT_HEADS = {"effort", "efforts", "mission", "missions", "campaign", "operation",
                        "operations", "process", "bid", "attempt", "initiative", "drive",
                        "programme", "program", "plan", "plans", "move", "round", "series", "wave"}
@@ -70,6 +74,30 @@ def event_head(trigger: Token) -> Token:
     return trigger
 
 
+_REPORT_NOUNS = {"statement", "declaration", "letter", "resolution", "communique", "report",
+                 "message", "note", "speech", "decree", "motion", "bill", "proposal", "order",
+                 "announcement", "document", "memorandum"}
+_ASPECTUAL = {"continue", "begin", "start", "resume", "keep", "try", "attempt", "manage",
+              "help", "stop", "finish", "complete", "go", "seek", "prepare"}
+
+
+def _clause_subjects(subj: Token, clause: Token) -> list[Token]:
+    if subj.lower_ in _RELATIVE and clause.dep_ == "relcl":
+        subj = clause.head
+    if subj.dep_ == "csubj" and subj.tag_ == "VBG":  # "The Red Cross operating in Iraq said"
+        inner = [c for c in subj.children if c.dep_ == "nsubj"]
+        if inner:
+            subj = inner[0]
+    return [subj, *subj.conjuncts]
+
+
+def _noun_phrase_root(tok: Token) -> Token:
+    """The noun a phrase hangs from: "Doctors from two aid groups" -> "Doctors"."""
+    while tok.dep_ in ("pobj", "prep", "compound", "conj") and tok.head is not tok:
+        tok = tok.head
+    return tok
+
+
 def subject_tokens(tok: Token) -> list[Token]:
     """Subjects of the trigger's clause, climbing through control and coordination.
 
@@ -77,44 +105,54 @@ def subject_tokens(tok: Token) -> list[Token]:
     the climb stops at a speech verb, whose subject is the speaker, not the actor.
     """
     current = tok
-    for _ in range(5):
+    for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and current.tag_ != "VBN":
+        if not subjects and (current.tag_ != "VBN" or current is not tok):
             subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
         if subjects:
-            result = []
-            for subj in subjects:
-                if subj.lower_ in _RELATIVE and current.dep_ == "relcl":
-                    subj = current.head
-                result += [subj, *subj.conjuncts]
-            return result
+            return [t for subj in subjects for t in _clause_subjects(subj, current)]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
-        if agents:
+        if agents and current is tok:
             return [a for g in agents for a in (g, *g.conjuncts)]
-        if any(c.dep_ == "nsubjpass" for c in current.children):
+        if current is tok and any(c.dep_ == "nsubjpass" for c in current.children):
             return []  # a passive without its agent: the subject is the recipient
         if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
+            if current.head.lemma_.lower() in _REPORT_NOUNS:
+                current = current.head  # "issued a declaration demanding ..."
+                continue
             return [current.head]  # "rebels fighting the government"
+        if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ", "VBP"):
+            return [_noun_phrase_root(current.head)]  # a main verb the parser hung on a noun
         if current.dep_ in ("xcomp", "advcl", "acomp", "conj", "pcomp", "dobj", "pobj", "prep",
                             "ccomp", "attr") and current.head is not current:
             head = current.head
             if current.dep_ == "ccomp" and any(c.dep_ == "mark" for c in current.children):
                 return []
             if current.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL:
-                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")]
+                objects = [c for c in head.children if c.dep_ in ("dobj", "dative")
+                           and c.pos_ != "ADP"]
                 if objects:
                     return [o for obj in objects for o in (obj, *obj.conjuncts)]
                 for prep in head.children:  # "called on Arabs to unite"
                     if prep.dep_ == "prep" and prep.lower_ in ("on", "upon"):
                         return [p for p in prep.children if p.dep_ == "pobj"]
-            if current.dep_ in ("xcomp", "ccomp") and (cue := cue_of(head.lemma_)) is not None \
-                    and cue.stance in _SPEECH_STANCES and head.lemma_ not in ("agree", "promise",
-                                                                              "pledge", "vow"):
+            if current.dep_ in ("xcomp", "ccomp") and head.lemma_.lower() not in _ASPECTUAL \
+                    and (cue := cue_of(head.lemma_)) is not None and cue.stance in _SPEECH_STANCES \
+                    and head.lemma_ not in ("agree", "promise", "pledge", "vow"):
                 return []  # reported content mis-attached to the speech verb
             current = head
             continue
         break
+    return []
+
+
+def governing_subjects(noun: Token) -> list[Token]:
+    """The subject of the verb that carries a noun: "The United States speeded up the
+    withdrawal of its forces" -> "The United States"."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.pos_ in ("VERB", "AUX"):
+        return subject_tokens(head)
     return []
 
 
@@ -140,9 +178,9 @@ def nominal_actor_tokens(noun: Token, *, intransitive: bool) -> list[Token]:
     head = noun.head
     if noun.dep_ in ("dobj", "nsubjpass", "attr", "conj") and head.pos_ in ("VERB", "AUX"):
         return subject_tokens(head)
-    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") \
-            and head.lower_ == "in":
-        return subject_tokens(head.head)  # "killed 46 civilians in an attack"
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and (
+            head.lower_ == "in" or (head.lower_ == "for" and noun.lemma_.lower() in _GATHERINGS)):
+        return subject_tokens(head.head)  # "killed 46 civilians in an attack", "came for talks"
     return []
 
 
@@ -160,6 +198,11 @@ def _same(a: Actor, b: Actor) -> bool:
     if a.entity and b.entity and a.entity == b.entity and a.sector == b.sector:
         return True
     return a.span == b.span and a.country == b.country
+
+
+def _temporal(prep: Token) -> bool:
+    """ "on Wednesday", "in June": a time, not a participant."""
+    return any(p.dep_ == "pobj" and p.ent_type_ in ("DATE", "TIME") for p in prep.children)
 
 
 def _pobjs(prep: Token) -> list[Token]:
@@ -181,6 +224,8 @@ def owners(np: Token, index: EntityIndex, depth: int = 0) -> list[list[Actor]]:
             if found:
                 tiers.append(found)
     for child in np.children:
+        if _temporal(child) or (child.lower_ == "in" and depth > 1):
+            continue
         if child.dep_ in ("prep", "dative") and child.lower_ in (
                 "by", "from", "of", "to", "on", "against", "with", "for", "about", "over", "into",
                 "toward", "towards", "between", "in"):
@@ -219,7 +264,8 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
             groups.append([trigger.head])  # "the curfew imposed in Sudan"
         groups += [[c] for c in trigger.children if c.dep_ == "oprd"]
     prepositional = [c for c in trigger.children if c.dep_ in ("prep", "dative")
-                     and c.lower_ in preps and not (nominal and c.lower_ == "of" and intransitive)]
+                     and c.lower_ in preps and not (nominal and c.lower_ == "of" and intransitive)
+                     and not _temporal(c)]
     for child in sorted(prepositional, key=lambda c: preps.index(c.lower_)):
         groups.append(_pobjs(child))
     if nominal and trigger.dep_ == "dobj" and trigger.head.pos_ == "VERB":
@@ -255,6 +301,6 @@ def recipients_of(trigger: Token, index: EntityIndex, actors: list[Actor], *,
 
 
 def _overlaps(a: Actor, b: Actor) -> bool:
-    if a.entity and a.entity == b.entity and a.sector == b.sector:
+    if a.entity and a.entity == b.entity and (a.sector == b.sector or a.text.lower() in _PRONOUNS):
         return True
     return a.span[0] < b.span[1] and b.span[0] < a.span[1]

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 
 from ..records import Actor, Event, Location, Quote
 from .arguments import INTRANSITIVE_NOUNS, RECIPIENT_PREPS, actors_of, event_head, \
-    nominal_actor_tokens, recipients_of, subject_tokens
+    governing_subjects, nominal_actor_tokens, recipients_of, subject_tokens
 from .background import is_background
 from .context import object_context
 from .conventions import COOPERATIVE, ask_mode, cameo_root, promised, resolve_frame
 from .lexicon import Trigger, match
 from .modality import Modality, inside_condition, modality_of
-from .places import domestic_recipient, place_actor, placed, unnamed_actor
+from .places import domestic, domestic_recipient, place_actor, placed, unnamed_actor
 from .when import event_date
 from .where import event_location
 
@@ -98,6 +98,9 @@ def _frames(above: Candidate, path: list[tuple[str, str]], cand: Candidate) -> b
     deps = {dep for dep, _ in path}
     preps = {word for dep, word in path if dep == "prep"}
     if frame in ABSORBING:
+        if "advcl" in deps and frame != "accuse" and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.tok.children):
+            deps = deps - {"advcl"}  # "sworn to fight" parsed as a purpose clause
         if not deps <= _FRAME_DEPS[frame] or not preps <= _FRAME_PREPS[frame]:
             return False
         return not (frame == "intent" and "dobj" in deps
@@ -133,6 +136,12 @@ def _link_frames(candidates: list[Candidate]) -> None:
             if _frames(above, path, cand):
                 _link(cand, above)
             break
+    for cand in candidates:  # "demanded a meeting to discuss ...": the purpose is content too
+        if cand.governor is None and not cand.nominal and cand.tok.dep_ in ("advcl", "acl", "relcl") \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in cand.tok.children):
+            above = at.get(cand.tok.head.i)
+            if above is not None and above.governor is not None:
+                _link(cand, above)
     for cand in candidates:  # framing words whose framed clause has no trigger
         if cand.sense.frame in ABSORBING and not cand.framed:
             cand.clause = _clause_of(cand.tok)
@@ -268,6 +277,13 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
         return None
     category, mode, negated = coded
     actors = actors_of(_actor_tokens(cand), index)
+    if cand.nominal and not any(a.country for a in actors):
+        governing = actors_of(governing_subjects(cand.head), index)
+        if any(a.country for a in governing):
+            actors = governing  # "The United States speeded up the withdrawal of its forces"
+    if cand.sense.frame == "joint" and category == "MOBILIZE" and \
+            len({a.country for a in actors if a.country}) > 1:
+        category, mode = "COOPERATE", None
     if cand.sense.frame == "official" and not any(
             a.sector in ("GOV", "LEG") or (a.entity and a.sector not in ("MIL", "COP")) for a in actors):
         return None
@@ -292,7 +308,27 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
         recipients = [place_actor(location)]
     if not recipients and category in ("PROTEST", "CONCEDE", "COERCE") and mode != "seize":
         recipients = domestic_recipient(actors[0], category)
+    if not recipients and category == "THREATEN":
+        recipients = _condition_subjects(cand, index, actors)
+    actors, recipients = domestic(actors, recipients, category)
+    co_actors = {a.country for a in actors if a.country}
+    if len(co_actors) > 1:  # "Palestinians and Israelis failed to agree": no one else involved
+        recipients = [r for r in recipients if r.country not in co_actors]
     return _build(cand, category, mode, negated, actors, recipients, location, quotes, base_date)
+
+
+def _condition_subjects(cand: Candidate, index: EntityIndex, actors: list[Actor]) -> list[Actor]:
+    """Whom a threat is aimed at: the subject of its condition ("unless Israel rescinds")."""
+    clauses = [cand.tok, *(c.tok for c in cand.framed), *([cand.clause] if cand.clause else [])]
+    for verb in clauses:
+        for child in verb.children:
+            if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless")
+                                             for m in child.children):
+                found = _fresh(actors_of([c for c in child.children if c.dep_ in
+                                          ("nsubj", "nsubjpass")], index), actors)
+                if found:
+                    return found
+    return []
 
 
 def _unnamed_agent(cand: Candidate, category: str, mode: str | None,
@@ -376,7 +412,15 @@ def _sentence_events(sentence: Span, index: EntityIndex, quotes: list[Quote],
             found.append((is_background(cand.tok), event))
     if any(not background for background, _ in found):
         found = [(b, e) for b, e in found if not b]  # the sentence's main events
-    return [e for _, e in found]
+    events = [e for _, e in found]
+    protesters = {_actor_key(a) for e in events if e.category == "PROTEST" for a in e.actor}
+    # the manual: a protest's demands are its topic, not separate events
+    return [e for e in events if not (e.category in ("REQUEST", "ACCUSE") and
+                                      {_actor_key(a) for a in e.actor} & protesters)]
+
+
+def _actor_key(actor: Actor) -> tuple:
+    return (actor.country, actor.entity or actor.span)
 
 
 def code_events(doc: Doc, index: EntityIndex, quotes: list[Quote], *,

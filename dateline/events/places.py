@@ -48,3 +48,28 @@ def placed(recipient: Actor, location: Location | None) -> Actor:
     if recipient.country or location is None or not location.country:
         return recipient
     return replace(recipient, country=location.country)
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "LEG", "SPY"}
+_NON_STATE = {"CVL", "OPP", "REB", "LAB", "EDU", "JRN", "REF", "CRM", "REL", "PTY", "ELI", "AGR",
+              "BUS", "MED", "UAF"}
+
+
+def domestic(actors: list[Actor], recipients: list[Actor],
+             category: str) -> tuple[list[Actor], list[Actor]]:
+    """Domestic politics fills unknown countries: rebels or an opposition of one country
+    address their own government ("Rwandan rebels demanded the removal of President X"),
+    and a court, police or official acting on one country's people is that country's."""
+    actor_countries = {a.country for a in actors if a.country}
+    if len(actor_countries) == 1 and all(a.sector in _NON_STATE for a in actors if a.country):
+        (home,) = actor_countries
+        recipients = [replace(r, country=home) if not r.country and r.sector in STATE_SECTORS
+                      else r for r in recipients]
+    target_countries = {r.country for r in recipients if r.country}
+    if len(target_countries) == 1 and category not in ("CONSULT", "AID", "COOPERATE") and \
+            all(r.sector in _NON_STATE or r.sector is None and not r.entity for r in recipients
+                if r.country):
+        (home,) = target_countries
+        actors = [replace(a, country=home) if not a.country and a.sector in STATE_SECTORS
+                  and a.sector != "MIL" else a for a in actors]
+    return actors, recipients
