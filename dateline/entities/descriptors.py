@@ -42,7 +42,7 @@ GENERIC_HEADS = {"leader", "leaders", "official", "officials", "officer", "offic
                  "supporters", "elements", "minister", "ministers"}
 # People located by an "in" phrase: "demonstrators in Baghdad", "rebels in the Ivory Coast".
 _LOCATED_BY_IN = {"CVL", "REB", "OPP", "COP", "LAB", "EDU", "REF", "CRM", "AGR", "UAF", "REL",
-                  "MED", "JRN", "PTY", "ELI"}
+                  "MED", "JRN", "PTY", "ELI", "JUD", "LEG"}
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them", "us", "its", "their",
              "his", "our", "who", "which", "that", "itself", "themselves"}
 
@@ -223,12 +223,13 @@ def _describe_noun(tok: Token, index: EntityIndex) -> list[Actor]:
     phrase = phrase_span(tok)
     text, span = phrase.text, (phrase.start_char, phrase.end_char)
     if inner is not None and (lower in MEMBERS or tok.lemma_ in MEMBERS):
-        found = describe(inner, index)
-        if found:
+        found = [describe(t, index)[:1] for t in (inner, *inner.conjuncts)]
+        members = [a for group in found for a in group]
+        if members:  # "the foreign ministers of Japan and South Korea"
             return [Actor(name=text, text=text, span=span, country=a.country,
                           sector=a.sector if a.sector and sector in (None, "GOV") and a.sector != "GOV"
                           else sector or a.sector, role=tok.text, organisation=a.organisation,
-                          entity=a.entity) for a in found[:1]]
+                          entity=a.entity) for a in members]
     modifiers = _modifier_entities(tok, index)
     if not modifiers:
         source = _of_phrase(tok, ("from",))

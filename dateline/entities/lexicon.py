@@ -75,6 +75,8 @@ def builtin() -> dict[str, Known]:
         known = Known(row["name"], row["country"], row["sector"], row["kind"])
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table[name] = known
+            if name[:1].islower():  # "al-Shabab" opens a sentence as "Al-Shabab"
+                table.setdefault(name[:1].upper() + name[1:], known)
     return table
 
 

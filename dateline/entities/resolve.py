@@ -317,6 +317,8 @@ def _describe_person(doc: Doc, cluster: _Cluster, assignment: list[tuple[int, in
                 sector = roles.get(word) or roles.get(word.rstrip("s"))
                 if sector:
                     break
+        if lowered.split()[0] in ("former", "ex-", "ousted", "exiled", "deposed", "late"):
+            sector = "ELI"  # PLOVER: former officials are elites, not the government
         org_known = lexicon.lookup(cluster.organisation, user, date) if cluster.organisation else None
         if org_known is not None and org_known.kind in ("igo", "ngo", "armed"):
             sector = org_known.sector

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..entities.descriptors import describe
 from ..quotes.cues import cue_of
+from .lexicon import is_nominal
 from ..records import Actor
 
 if TYPE_CHECKING:
@@ -263,7 +264,8 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
         if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
             groups.append([trigger.head])  # "the curfew imposed in Sudan"
         groups += [[c] for c in trigger.children if c.dep_ == "oprd"]
-    prepositional = [c for c in trigger.children if c.dep_ in ("prep", "dative")
+    heads = [trigger, *(c for c in trigger.children if c.dep_ == "advmod")]  # "closer to"
+    prepositional = [c for h in heads for c in h.children if c.dep_ in ("prep", "dative")
                      and c.lower_ in preps and not (nominal and c.lower_ == "of" and intransitive)
                      and not _temporal(c)]
     for child in sorted(prepositional, key=lambda c: preps.index(c.lower_)):
@@ -281,7 +283,7 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
 def recipients_of(trigger: Token, index: EntityIndex, actors: list[Actor], *,
                   intransitive: bool = False, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Actor]:
     """The entities an event is directed at, minus its actors; placed ones preferred."""
-    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    nominal = is_nominal(trigger)
     unplaced: list[Actor] = []
     for group in _candidates(trigger, nominal=nominal, intransitive=intransitive, preps=preps):
         found: list[Actor] = []

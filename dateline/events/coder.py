@@ -19,9 +19,10 @@ from .arguments import INTRANSITIVE_NOUNS, RECIPIENT_PREPS, actors_of, event_hea
 from .background import is_background
 from .context import object_context
 from .conventions import COOPERATIVE, ask_mode, cameo_root, promised, resolve_frame
-from .lexicon import Trigger, match
+from .lexicon import is_nominal, Trigger, match
 from .modality import Modality, inside_condition, modality_of
-from .places import domestic, domestic_recipient, place_actor, placed, unnamed_actor
+from .places import STATE_SECTORS, domestic, domestic_recipient, place_actor, placed, \
+    unnamed_actor
 from .when import event_date
 from .where import event_location
 
@@ -73,7 +74,7 @@ class Candidate:
 
     @property
     def nominal(self) -> bool:
-        return self.tok.pos_ in ("NOUN", "PROPN")
+        return is_nominal(self.tok)
 
 
 def _candidates(sentence: Span, index: EntityIndex) -> list[Candidate]:
@@ -258,7 +259,11 @@ def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list
         found = _inner_actors(cand, index, actors)
         if found:
             return found
-    return _inner_recipients(cand, index, actors)
+    found = _inner_recipients(cand, index, actors)
+    clause = _clause_of(cand.tok)
+    if not found and clause is not None and cand.framed and clause is not cand.framed[0].tok:
+        found = recipients_of(clause, index, actors)  # "threatened to respond to U.S. drills"
+    return found
 
 
 def _reporter(trigger: Token, quotes: list[Quote]) -> str | None:
@@ -299,8 +304,7 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
         actors = _unnamed_agent(cand, category, mode, location)
         if not actors:
             return None
-    if category == "ASSAULT" and any((a.role or "").lower() in _PROTESTERS for a in actors):
-        category, mode = "PROTEST", "riot"  # protesters storming a building: a riot
+    category, mode = _by_actor(cand, category, mode, actors, index)
     if category == "CONSULT" and mode not in ("visit", "third-party") and recipients:
         actors, recipients = actors + recipients, []  # meetings are reciprocal: all are actors
     if not any(r.country for r in recipients) and location is not None and location.country and (
@@ -315,6 +319,31 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
     if len(co_actors) > 1:  # "Palestinians and Israelis failed to agree": no one else involved
         recipients = [r for r in recipients if r.country not in co_actors]
     return _build(cand, category, mode, negated, actors, recipients, location, quotes, base_date)
+
+
+def _is_state(actor: Actor, index: EntityIndex) -> bool:
+    """A government organ, a country named as such ("Russia", "Moscow"), or an IGO."""
+    if actor.sector in STATE_SECTORS or actor.country == "IGO":
+        return True
+    entity = index.by_id(actor.entity) if actor.entity else None
+    return actor.sector is None and entity is not None and entity.type == "GPE"
+
+
+def _by_actor(cand: Candidate, category: str, mode: str | None, actors: list[Actor],
+              index: EntityIndex) -> tuple[str, str | None]:
+    """Who acts decides between neighbouring categories: protesters storming a building
+    riot (PROTEST), a government "protesting" complains (ACCUSE), a government blocking
+    access restricts (COERCE)."""
+    state = bool(actors) and all(_is_state(a, index) for a in actors)
+    if category == "ASSAULT" and any((a.role or "").lower() in _PROTESTERS for a in actors):
+        return "PROTEST", "riot"
+    if category == "PROTEST" and state:
+        if mode in ("obstruct", "boycott", "strike"):
+            return "COERCE", "censor" if "publication" in (cand.sense.context or "") else "restrict"
+        return "ACCUSE", "disapprove"  # a diplomatic protest
+    if category == "ACCUSE" and cand.tok.lemma_.lower() == "protest" and actors and not state:
+        return "PROTEST", "demo"
+    return category, mode
 
 
 def _condition_subjects(cand: Candidate, index: EntityIndex, actors: list[Actor]) -> list[Actor]:

@@ -112,7 +112,7 @@ def particles(tok: Token) -> set[str]:
 def object_words(tok: Token, particle: str | None = None) -> set[str]:
     """Words of a trigger's objects, so "send troops" and "send aid" code differently."""
     found: set[str] = set()
-    if tok.pos_ in ("NOUN", "PROPN"):
+    if is_nominal(tok):
         return _core_words(tok) - {tok.lemma_.lower(), tok.lower_}
     for child in tok.children:
         if child.dep_ in _OBJECT_DEPS and not (child.dep_ == "nsubjpass" and tok.tag_ != "VBN"):
@@ -135,7 +135,19 @@ def has_object(tok: Token) -> bool:
         (tok.dep_ in ("acl", "amod") and tok.tag_ == "VBN")
 
 
+def is_nominal(tok: Token) -> bool:
+    """A noun, or a plural the tagger took for a verb ("condemned Chinese military drills")."""
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return True
+    return tok.pos_ == "VERB" and tok.tag_ in ("VBZ", "VBG") and \
+        tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and \
+        any(c.dep_ in ("det", "amod", "compound", "poss") for c in tok.children) and \
+        not any(c.dep_ in ("dobj", "nsubj", "aux") for c in tok.children)
+
+
 def coarse_pos(tok: Token) -> str | None:
+    if tok.pos_ == "VERB" and is_nominal(tok):
+        return "NOUN"
     return {"VERB": "VERB", "AUX": None, "NOUN": "NOUN", "PROPN": None, "ADJ": "ADJ"}.get(tok.pos_)
 
 
@@ -158,7 +170,7 @@ def senses_of(tok: Token) -> list[Trigger]:
 
 def match(tok: Token) -> Trigger | None:
     """The sense a token has in its sentence: particle and object restrictions decide."""
-    present = particles(tok) if tok.pos_ == "VERB" else set()
+    present = particles(tok) if coarse_pos(tok) == "VERB" else set()
     for sense in senses_of(tok):
         if sense.particle and sense.particle not in present:
             continue

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from ..quotes.cues import cue_of
+from .lexicon import is_nominal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -53,7 +54,7 @@ class Modality:
 
 def clause_head(tok: Token) -> Token:
     """The verb whose auxiliaries and negation govern a trigger (nouns: their light verb)."""
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "attr") \
+    if is_nominal(tok) and tok.dep_ in ("dobj", "nsubjpass", "attr") \
             and tok.head.pos_ in ("VERB", "AUX"):
         return tok.head
     if tok.pos_ == "ADJ" and tok.dep_ in ("acomp", "amod", "attr") and tok.head.pos_ in ("AUX", "VERB"):

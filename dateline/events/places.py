@@ -65,6 +65,11 @@ def domestic(actors: list[Actor], recipients: list[Actor],
         (home,) = actor_countries
         recipients = [replace(r, country=home) if not r.country and r.sector in STATE_SECTORS
                       else r for r in recipients]
+    home_state = {a.country for a in actors if a.country and a.sector in STATE_SECTORS - {"MIL"}}
+    if len(home_state) == 1 and category not in ("CONSULT", "AID", "COOPERATE", "SUPPORT"):
+        (home,) = home_state  # "a Moscow court sentenced opposition politician X"
+        recipients = [replace(r, country=home) if not r.country and r.sector in _NON_STATE
+                      else r for r in recipients]
     target_countries = {r.country for r in recipients if r.country}
     if len(target_countries) == 1 and category not in ("CONSULT", "AID", "COOPERATE") and \
             all(r.sector in _NON_STATE or r.sector is None and not r.entity for r in recipients

@@ -5,6 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from .lexicon import is_nominal
 from ..records import Location
 
 if TYPE_CHECKING:
@@ -59,7 +60,7 @@ def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
 
 def _clause_verb(trigger: Token) -> Token | None:
     """The verb carrying a nominal trigger ("staged rallies in Gaza")."""
-    if trigger.pos_ in ("NOUN", "PROPN") and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr",
+    if is_nominal(trigger) and trigger.dep_ in ("dobj", "nsubjpass", "nsubj", "attr",
                                                                 "pobj"):
         head = trigger.head
         if head.dep_ == "prep":
@@ -68,11 +69,26 @@ def _clause_verb(trigger: Token) -> Token | None:
     return None
 
 
+def _holders(trigger: Token) -> list[Token]:
+    """Words whose phrases may say where: the trigger, its verb, the clause it hangs from
+    ("..., killing four officers"), and its object ("abducted a priest in Mozambique")."""
+    holders = [trigger]
+    verb = _clause_verb(trigger)
+    if verb is not None:
+        holders.append(verb)
+    if trigger.dep_ in ("advcl", "conj", "xcomp") and trigger.head.pos_ in ("VERB", "AUX"):
+        holders.append(trigger.head)
+    holders += [c for c in trigger.children if c.dep_ == "dobj"]
+    return holders
+
+
 def event_location(trigger: Token, index: EntityIndex, exclude: set[str]) -> Location | None:
     """A place the trigger's clause says the event happened in ("in Aleppo", "near Samarra")."""
-    for holder in filter(None, (trigger, _clause_verb(trigger))):
+    for holder in _holders(trigger):
         for prep in holder.children:
             if prep.dep_ != "prep" or prep.lower_ not in PLACE_PREPS:
+                continue
+            if holder.dep_ == "dobj" and prep.lower_ not in ("in", "at", "near", "outside", "inside"):
                 continue
             targeted = prep.lower_ in ("on", "from", "into") and holder.pos_ == "VERB" and \
                 any(c.dep_ == "dobj" for c in holder.children)
