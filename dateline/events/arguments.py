@@ -44,9 +44,21 @@ INTRANSITIVE_NOUNS = {"withdrawal", "pullout", "pull-out", "pullback", "retreat"
                       "mobilization", "mobilisation", "advance", "offensive", "invasion",
                       "incursion", "arrival", "presence", "surrender", "disarmament", "walkout",
                       "sit-in", "boycott", "cooperation", "mediation", "negotiation",
-                      "agreement", "demand", "call", "appeal", "request", "refusal", "threat",
-                      "criticism", "condemnation", "rejection", "veto", "offer", "pledge",
-                      "apology", "consultation", "dialogue"}
+                      "agreement", "demand", "appeal", "apology", "consultation", "dialogue"}
+# Nominal events whose possessive is who suffers them: "Navalny's arrest", "Jamal's killing".
+PATIENT_NOUNS = {"arrest", "detention", "killing", "murder", "assassination", "kidnapping",
+                 "abduction", "execution", "release", "torture", "deportation", "expulsion",
+                 "extradition", "imprisonment", "poisoning", "capture", "trial", "conviction",
+                 "removal", "ouster", "overthrow", "dismissal", "death", "beating", "rescue",
+                 "isolation", "occupation", "invasion", "bombing", "shelling", "blockade",
+                 "recognition", "suppression"}
+# Things an event is done with, not actors: "Iran launched missiles targeting US troops".
+INSTRUMENTS = {"missile", "missiles", "rocket", "rockets", "bomb", "bombs", "shell", "shells",
+               "drone", "drones", "grenade", "grenades", "mine", "mines", "explosive",
+               "explosives", "weapon", "weapons", "artillery", "mortar", "mortars", "statement",
+               "report", "letter", "law", "bill", "decree", "resolution", "measure", "measures",
+               "move", "plan", "decision", "policy", "order", "operation", "operations",
+               "casualties", "vote"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _PRONOUNS = {"it", "its", "itself", "they", "them", "their", "theirs", "themselves", "he", "him",
              "his", "she", "her", "we", "us", "our"}
@@ -108,7 +120,7 @@ def subject_tokens(tok: Token) -> list[Token]:
     current = tok
     for _ in range(6):
         subjects = [c for c in current.children if c.dep_ in ("nsubj", "csubj")]
-        if not subjects and (current.tag_ != "VBN" or current is not tok):
+        if not subjects and tok.tag_ != "VBN":  # "were tortured and killed": no agent here
             subjects = [c for c in current.children if c.dep_ == "nsubjpass"]
         if subjects:
             return [t for subj in subjects for t in _clause_subjects(subj, current)]
@@ -119,8 +131,9 @@ def subject_tokens(tok: Token) -> list[Token]:
         if current is tok and any(c.dep_ == "nsubjpass" for c in current.children):
             return []  # a passive without its agent: the subject is the recipient
         if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
-            if current.head.lemma_.lower() in _REPORT_NOUNS:
-                current = current.head  # "issued a declaration demanding ..."
+            if current.head.lemma_.lower() in _REPORT_NOUNS | INSTRUMENTS or \
+                    current.head.lower_ in INSTRUMENTS:
+                current = current.head  # "issued a declaration demanding ...", "missiles targeting"
                 continue
             return [current.head]  # "rebels fighting the government"
         if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ", "VBP"):
@@ -165,7 +178,9 @@ def nominal_actor_tokens(noun: Token, *, intransitive: bool) -> list[Token]:
             if pobjs:
                 return [t for p in pobjs for t in (p, *p.conjuncts)]
     poss = [c for c in noun.children if c.dep_ == "poss"]
-    if poss:
+    patient = noun.lemma_.lower() in PATIENT_NOUNS and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in noun.children)
+    if poss and not patient:
         return [t for p in poss for t in (p, *p.conjuncts)]
     if any(c.dep_ in ("amod", "compound", "nmod") and c.i < noun.i and c.ent_type_ in
            ("NORP", "GPE", "ORG", "PERSON") for c in noun.children):
@@ -264,6 +279,8 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
         if trigger.dep_ in ("acl", "amod") and trigger.tag_ == "VBN":
             groups.append([trigger.head])  # "the curfew imposed in Sudan"
         groups += [[c] for c in trigger.children if c.dep_ == "oprd"]
+    if nominal and trigger.lemma_.lower() in PATIENT_NOUNS:
+        groups += [[c, *c.conjuncts] for c in trigger.children if c.dep_ == "poss"]
     heads = [trigger, *(c for c in trigger.children if c.dep_ == "advmod")]  # "closer to"
     prepositional = [c for h in heads for c in h.children if c.dep_ in ("prep", "dative")
                      and c.lower_ in preps and not (nominal and c.lower_ == "of" and intransitive)

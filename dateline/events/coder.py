@@ -85,8 +85,10 @@ def _candidates(sentence: Span, index: EntityIndex) -> list[Candidate]:
         if tok.dep_ == "compound" and event_head(tok) is tok:
             continue
         if tok.pos_ == "VERB" and tok.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj") and \
-                any(c.dep_ == "det" for c in tok.children):
+                any(c.dep_ == "det" for c in tok.children) and not is_nominal(tok):
             continue  # "evacuated the wounded": a participle used as a noun
+        if tok.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in tok.children):
+            continue  # "meeting our responsibilities": a gerund the tagger took for a noun
         sense = match(tok)
         if sense is not None:
             found.append(Candidate(tok, sense, modality_of(tok)))
@@ -156,8 +158,8 @@ def _clause_of(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in ("acl", "relcl") and any(m.dep_ == "mark" for m in child.children):
                 return child
-    for child in tok.children:  # "called for sanctions", "pressed for the release"
-        if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon"):
+    for child in tok.children:  # "called for sanctions", "agreed to a ceasefire"
+        if child.dep_ == "prep" and child.lower_ in ("for", "on", "upon", "to"):
             objs = [p for p in child.children if p.dep_ in ("pobj", "pcomp")]
             if objs:
                 return objs[0]
@@ -289,6 +291,10 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
     if cand.sense.frame == "joint" and category == "MOBILIZE" and \
             len({a.country for a in actors if a.country}) > 1:
         category, mode = "COOPERATE", None
+    if cand.sense.frame == "state" and not (actors and all(_is_state(a, index) for a in actors)):
+        return None  # "documents allowing him to marry" is no concession
+    if cand.nominal and not any(a.country or a.entity for a in actors) and category != "ASSAULT":
+        return None  # a nominal event needs someone named to have done it
     if cand.sense.frame == "official" and not any(
             a.sector in ("GOV", "LEG") or (a.entity and a.sector not in ("MIL", "COP")) for a in actors):
         return None
@@ -384,7 +390,8 @@ def _build(cand: Candidate, category: str, mode: str | None, negated: bool, acto
         category=category, mode=mode, actor=tuple(actors), recipient=tuple(recipients),
         trigger=tok.text, trigger_span=(tok.idx, tok.idx + len(tok.text)),
         sentence_span=(sentence.start_char, sentence.end_char), negated=negated,
-        hypothetical=cand.modality.possible or inside_condition(tok),
+        hypothetical=cand.modality.possible or inside_condition(tok) or
+        (cand.modality.obligation and category != "REQUEST") or sentence.text.rstrip().endswith("?"),
         reported_by=_reporter(tok, quotes),
         date=event_date(cand.head, sentence, base_date), location=location,
         cameo=cameo_root(category, mode, cand.sense.cameo), context=context,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-FRAMES = {"", "intent", "demand", "refuse", "threat", "accuse", "joint", "official"}
+FRAMES = {"", "intent", "demand", "refuse", "threat", "accuse", "joint", "official", "state"}
 NEEDS = {"", "object", "complement", "intransitive", "cooperation"}
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
 
@@ -58,13 +58,18 @@ def word_classes() -> dict[str, frozenset[str]]:
             for row in csv.DictReader(StringIO(_read("classes.csv")))}
 
 
+NAMED = "@named"  # the object is a named person, organisation or place
+
+
 def _expand(spec: str) -> tuple[frozenset[str], frozenset[str]]:
     wanted: set[str] = set()
     excluded: set[str] = set()
     for item in filter(None, spec.split("|")):
         target = excluded if item.startswith("!") else wanted
         item = item.lstrip("!")
-        if item.startswith("@"):
+        if item == NAMED:
+            target.add(NAMED)
+        elif item.startswith("@"):
             if item[1:] not in word_classes():
                 raise ValueError(f"triggers.csv: unknown word class {item!r}")
             target.update(word_classes()[item[1:]])
@@ -93,6 +98,8 @@ def triggers() -> dict[tuple[str, str], list[Trigger]]:
 def _core_words(tok: Token) -> set[str]:
     """A noun phrase's head, its compounds and modifiers, and the head of its "of" phrase."""
     words = {tok.lemma_.lower(), tok.lower_}
+    if tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        words.add(NAMED)
     for child in tok.children:
         if child.dep_ in ("compound", "amod", "nmod", "nummod"):
             words.update((child.lemma_.lower(), child.lower_))

@@ -24,7 +24,7 @@ NEGATORS = {"not", "n't", "never", "no", "neither", "nor", "nothing", "without"}
 # Verbs, adjectives and nouns whose complement has not happened yet ("plans to deploy").
 INTENT_HEADS = {"plan", "intend", "aim", "expect", "prepare", "want", "hope", "seek",
                 "consider", "mull", "weigh", "contemplate", "propose", "look", "set", "poise",
-                "schedule", "due", "likely", "about", "eager", "keen", "determined",
+                "schedule", "due", "likely", "eager", "keen", "determined",
                 "resolve", "going", "need", "wish", "intention", "proposal", "option",
                 "options", "idea", "readiness", "willingness", "scheme"}
 # Actually happening despite the embedding verb: "began to withdraw", "tried to kill".
