@@ -297,12 +297,25 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
     return groups
 
 
+def _theme(tok: Token) -> bool:
+    """What is sent or withdrawn, not whom it is for: troops, aid, weapons."""
+    from .lexicon import word_classes
+
+    classes = word_classes()
+    lemma = tok.lemma_.lower()
+    return any(lemma in classes[name] or tok.lower_ in classes[name]
+               for name in ("troops", "aid", "arms", "vessels", "weapons", "police"))
+
+
 def recipients_of(trigger: Token, index: EntityIndex, actors: list[Actor], *,
-                  intransitive: bool = False, preps: tuple[str, ...] = RECIPIENT_PREPS) -> list[Actor]:
+                  intransitive: bool = False, preps: tuple[str, ...] = RECIPIENT_PREPS,
+                  themes: bool = False) -> list[Actor]:
     """The entities an event is directed at, minus its actors; placed ones preferred."""
     nominal = is_nominal(trigger)
     unplaced: list[Actor] = []
     for group in _candidates(trigger, nominal=nominal, intransitive=intransitive, preps=preps):
+        if themes and group and group[0].dep_ == "dobj" and _theme(group[0]):
+            continue
         found: list[Actor] = []
         for candidate in group:
             for tier in owners(candidate, index):

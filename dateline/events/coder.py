@@ -90,9 +90,30 @@ def _candidates(sentence: Span, index: EntityIndex) -> list[Candidate]:
         if tok.pos_ == "NOUN" and any(c.dep_ == "dobj" for c in tok.children):
             continue  # "meeting our responsibilities": a gerund the tagger took for a noun
         sense = match(tok)
-        if sense is not None:
+        if sense is not None and (not is_nominal(tok) or _reported_noun(tok)):
             found.append(Candidate(tok, sense, modality_of(tok)))
     return found
+
+
+_NOMINAL_SLOTS = {"nsubj", "nsubjpass", "dobj", "attr", "ROOT", "appos", "conj", "dep", "oprd"}
+_NOMINAL_PREPS = {"in", "during", "with", "for", "at", "into", "against", "after", "following",
+                  "before", "since", "despite", "amid", "over", "about", "on", "of", "to",
+                  "from", "by", "under", "as"}
+
+
+def _reported_noun(tok: Token) -> bool:
+    """A noun reports an event in a verb's slot ("launched attacks", "the attack killed",
+    "killed in an attack") or inside another event; a noun deep inside a noun phrase
+    ("a review of U.S. aid", "his campaign promises") only mentions one."""
+    node = event_head(tok)
+    if node.dep_ in _NOMINAL_SLOTS:
+        return True
+    if node.dep_ == "pobj" and node.head.dep_ in ("prep", "agent"):
+        holder = node.head.head
+        if holder.pos_ in ("VERB", "AUX", "ADJ") and node.head.lower_ in _NOMINAL_PREPS:
+            return True
+        return match(holder) is not None  # "demands for the withdrawal", "talks on a truce"
+    return node.dep_ in ("pcomp", "npadvmod", "compound") and node.head.pos_ in ("VERB", "AUX")
 
 
 def _frames(above: Candidate, path: list[tuple[str, str]], cand: Candidate) -> bool:
@@ -252,9 +273,12 @@ def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list
         if found:
             return found
     preps = CONSULT_PREPS if category == "CONSULT" else RECIPIENT_PREPS
-    own = recipients_of(cand.head, index, actors, intransitive=intransitive, preps=preps)
+    themes = cand.sense.category in ("RETREAT", "MOBILIZE", "AID")  # "withdraw its troops from X"
+    own = recipients_of(cand.head, index, actors, intransitive=intransitive, preps=preps,
+                        themes=themes)
     if not own and cand.head is not cand.tok:  # "a wave of attacks on Kyiv"
-        own = recipients_of(cand.tok, index, actors, intransitive=intransitive, preps=preps)
+        own = recipients_of(cand.tok, index, actors, intransitive=intransitive, preps=preps,
+                            themes=themes)
     if own or frame not in ABSORBING:
         return own
     if frame == "demand":
@@ -293,8 +317,6 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
         category, mode = "COOPERATE", None
     if cand.sense.frame == "state" and not (actors and all(_is_state(a, index) for a in actors)):
         return None  # "documents allowing him to marry" is no concession
-    if cand.nominal and not any(a.country or a.entity for a in actors) and category != "ASSAULT":
-        return None  # a nominal event needs someone named to have done it
     if cand.sense.frame == "official" and not any(
             a.sector in ("GOV", "LEG") or (a.entity and a.sector not in ("MIL", "COP")) for a in actors):
         return None
@@ -321,6 +343,8 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
     if not recipients and category == "THREATEN":
         recipients = _condition_subjects(cand, index, actors)
     actors, recipients = domestic(actors, recipients, category)
+    if not any(a.country or a.entity for a in actors):
+        return None  # nobody named or placed did it: "community colleges will offer courses"
     co_actors = {a.country for a in actors if a.country}
     if len(co_actors) > 1:  # "Palestinians and Israelis failed to agree": no one else involved
         recipients = [r for r in recipients if r.country not in co_actors]

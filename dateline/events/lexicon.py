@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 FRAMES = {"", "intent", "demand", "refuse", "threat", "accuse", "joint", "official", "state"}
-NEEDS = {"", "object", "complement", "intransitive", "cooperation"}
+NEEDS = {"", "object", "complement", "intransitive", "cooperation", "noclause"}
 _OBJECT_DEPS = ("dobj", "attr", "oprd", "dative", "nsubjpass")
 
 
@@ -190,5 +190,7 @@ def match(tok: Token) -> Trigger | None:
             continue
         if sense.needs == "intransitive" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
             continue
+        if sense.needs == "noclause" and any(c.dep_ == "ccomp" for c in tok.children):
+            continue  # "they concede that ...": an admission, not a concession
         return sense
     return None

@@ -70,6 +70,8 @@ def _negated_here(tok: Token) -> bool:
     for child in tok.children:
         if child.dep_ == "neg":
             return True
+        if child.lower_ == "longer" and any(c.lower_ == "no" for c in child.children):
+            return True  # "should no longer require"
         if child.dep_ in ("advmod", "det", "preconj") and child.lower_ in NEGATORS:
             return True
     return False
