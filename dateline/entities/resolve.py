@@ -205,6 +205,8 @@ def resolve_entities(doc: Doc, *, user: dict[str, Known] | None = None,
             _describe_person(doc, cluster, assignment, user, date)
         elif cluster.known is None and cluster.type == "GPE":
             cluster.country = _place_country(cluster.name) or _inner_country(cluster.name, user, date)
+        elif cluster.known is None and len(cluster.name.split()) == 1 and _place_country(cluster.name):
+            cluster.type, cluster.country = "GPE", _place_country(cluster.name)  # "Aleppo" as NORP
         elif cluster.known is None:
             _describe_organisation(cluster, user, date)
 

@@ -279,6 +279,11 @@ def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list
     if not own and cand.head is not cand.tok:  # "a wave of attacks on Kyiv"
         own = recipients_of(cand.tok, index, actors, intransitive=intransitive, preps=preps,
                             themes=themes)
+    if not own and frame not in ABSORBING:
+        for content in cand.framed:  # "Russian airstrikes on Aleppo killed 30 civilians"
+            own = recipients_of(content.head, index, actors, preps=preps)
+            if own:
+                break
     if own or frame not in ABSORBING:
         return own
     if frame == "demand":
@@ -307,7 +312,8 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
     if coded is None:
         return None
     category, mode, negated = coded
-    actors = actors_of(_actor_tokens(cand), index)
+    tokens = _actor_tokens(cand)
+    actors = actors_of(tokens, index) or _first_person(tokens, cand.tok, quotes, index)
     if cand.nominal and not any(a.country for a in actors):
         governing = actors_of(governing_subjects(cand.head), index)
         if any(a.country for a in governing):
@@ -349,6 +355,33 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
     if len(co_actors) > 1:  # "Palestinians and Israelis failed to agree": no one else involved
         recipients = [r for r in recipients if r.country not in co_actors]
     return _build(cand, category, mode, negated, actors, recipients, location, quotes, base_date)
+
+
+_FIRST_PERSON = {"i", "me", "we", "us", "our"}
+
+
+def _first_person(tokens: list[Token], trigger: Token, quotes: list[Quote],
+                  index: EntityIndex) -> list[Actor]:
+    """ "We will send aid," the minister said: "we" inside a quote is the speaker's side."""
+    words = [t for t in tokens if t.lower_ in _FIRST_PERSON]
+    if not words:
+        return []
+    for quote in quotes:
+        if not any(a <= trigger.idx < b for a, b in quote.content_spans) or not quote.speaker_entity:
+            continue
+        speaker = index.by_id(quote.speaker_entity)
+        if speaker is None:
+            return []
+        word = words[0]
+        span = (word.idx, word.idx + len(word))
+        if word.lower_ in ("i", "me"):
+            return [Actor(name=speaker.name, text=word.text, span=span, country=speaker.country,
+                          sector=speaker.sector, role=speaker.role,
+                          organisation=speaker.organisation, entity=speaker.id)]
+        return [Actor(name=speaker.organisation or speaker.country or speaker.name, text=word.text,
+                      span=span, country=speaker.country, sector=speaker.sector,
+                      organisation=speaker.organisation)]
+    return []
 
 
 def _is_state(actor: Actor, index: EntityIndex) -> bool:

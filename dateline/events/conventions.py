@@ -79,3 +79,9 @@ def cameo_root(category: str, mode: str | None, lexicon_root: str | None) -> str
     if category == "ASSAULT":
         return lexicon_root if lexicon_root in ("18", "19", "20") else None
     return CAMEO_ROOTS.get(category)
+
+# The manual's quad categories: 1 verbal cooperation, 2 material cooperation, 3 verbal
+# conflict, 4 material conflict.
+QUAD_CODES = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2,
+              "RETREAT": 2, "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "PROTEST": 4,
+              "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
