@@ -223,8 +223,7 @@ def _describe_noun(tok: Token, index: EntityIndex) -> list[Actor]:
     phrase = phrase_span(tok)
     text, span = phrase.text, (phrase.start_char, phrase.end_char)
     if inner is not None and (lower in MEMBERS or tok.lemma_ in MEMBERS):
-        found = [describe(t, index)[:1] for t in (inner, *inner.conjuncts)]
-        members = [a for group in found for a in group]
+        members = [a for t in (inner, *inner.conjuncts) for a in describe(t, index)[:1]]
         if members:  # "the foreign ministers of Japan and South Korea"
             return [Actor(name=text, text=text, span=span, country=a.country,
                           sector=a.sector if a.sector and sector in (None, "GOV") and a.sector != "GOV"

@@ -337,7 +337,7 @@ def _describe_person(doc: Doc, cluster: _Cluster, assignment: list[tuple[int, in
 
 def _of_country(doc: Doc, cluster: _Cluster, mention_of: dict[int, _Cluster]) -> str | None:
     """ "King Hassan of Morocco", "the president of Armenia": the country after "of"."""
-    for start, end in cluster.mentions:
+    for _start, end in cluster.mentions:
         if end + 1 < len(doc) and doc[end].lower_ == "of":
             other = mention_of.get(end + 1)
             if other is not None and other.type == "GPE" and other.country:

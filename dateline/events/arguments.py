@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from ..entities.descriptors import describe
 from ..quotes.cues import cue_of
-from .lexicon import is_nominal
 from ..records import Actor
+from .lexicon import is_nominal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -30,7 +30,7 @@ LIGHT_VERBS = {"hold", "launch", "carry", "conduct", "stage", "sign", "reach", "
                "wage", "step", "intensify", "escalate", "pay", "give", "have", "take", "go",
                "call", "end", "complete", "finish", "initiate", "host", "attend", "join",
                "perform", "commit", "unleash", "extend", "grant", "offer", "provide", "plan",
-               "prepare", "hold", "reiterate", "repeat", "press", "keep", "maintain", "use",
+               "prepare", "reiterate", "repeat", "press", "keep", "maintain", "use",
                "engage", "enter", "convene", "observe", "restart", "attempt", "try", "face"}
 OBJECT_CONTROL = {"warn", "urge", "ask", "tell", "order", "call", "press", "persuade", "force",
                   "invite", "encourage", "allow", "instruct", "request", "advise", "pressure",
@@ -248,10 +248,10 @@ def owners(np: Token, index: EntityIndex, depth: int = 0) -> list[list[Actor]]:
             joined: list[Actor] = []  # "between Israel and Hamas": one tier
             deeper: list[list[Actor]] = []
             for pobj in _pobjs(child):
-                found = owners(pobj, index, depth + 1)
-                if found:
-                    joined += found[0]
-                    deeper += found[1:]
+                sub = owners(pobj, index, depth + 1)
+                if sub:
+                    joined += sub[0]
+                    deeper += sub[1:]
             if joined:
                 tiers.append(joined)
             tiers += deeper

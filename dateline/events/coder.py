@@ -14,15 +14,22 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..records import Actor, Event, Location, Quote
-from .arguments import INTRANSITIVE_NOUNS, RECIPIENT_PREPS, actors_of, event_head, \
-    governing_subjects, nominal_actor_tokens, recipients_of, subject_tokens
+from .arguments import (
+    INTRANSITIVE_NOUNS,
+    RECIPIENT_PREPS,
+    actors_of,
+    event_head,
+    governing_subjects,
+    nominal_actor_tokens,
+    recipients_of,
+    subject_tokens,
+)
 from .background import is_background
 from .context import object_context
 from .conventions import COOPERATIVE, ask_mode, cameo_root, promised, resolve_frame
-from .lexicon import is_nominal, Trigger, match
+from .lexicon import Trigger, is_nominal, match
 from .modality import Modality, inside_condition, modality_of
-from .places import STATE_SECTORS, domestic, domestic_recipient, place_actor, placed, \
-    unnamed_actor
+from .places import STATE_SECTORS, domestic, domestic_recipient, place_actor, placed, unnamed_actor
 from .when import event_date
 from .where import event_location
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from .lexicon import is_nominal
 from ..records import Location
+from .lexicon import is_nominal
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -38,9 +38,9 @@ def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
     """The first named place inside a prepositional phrase ("at a jail in Dili")."""
     heads = {p.i for p in prep.children if p.dep_ == "pobj"} if skip_head else set()
     for tok in prep.subtree:
-        if tok.i in heads or (index.mention_at(tok) is not None and
-                              any(index.mention_at(tok).start <= h < index.mention_at(tok).end
-                                  for h in heads)):
+        around = index.mention_at(tok)
+        if tok.i in heads or (around is not None and any(around.start <= h < around.end
+                                                         for h in heads)):
             continue
         if tok.dep_ in ("relcl", "acl") and tok is not prep:
             break
