@@ -149,9 +149,13 @@ def _modifier_entities(tok: Token, index: EntityIndex) -> list[tuple[Span, Entit
         return []
     # coordinated modifiers ("Hungarian and Romanian officials") all count; else the nearest
     last = found[-1]
-    coordinated = [pair for pair in found if any(t.dep_ == "conj" or any(c.dep_ == "cc" for c in t.children)
-                                                 for t in pair[0])]
-    return coordinated if len(coordinated) > 1 else [last]
+    if any(t.dep_ == "conj" or any(c.dep_ == "cc" for c in t.children)
+           for mention, _ in found for t in mention):
+        # "U.S. and South Korean forces": every modifier of the head, or conjoined to one
+        direct = [(m, e) for m, e in found if m.root.head == tok or m.root.dep_ == "conj"]
+        if len(direct) > 1:
+            return direct
+    return [last]
 
 
 def _ethnic(mention: Span) -> bool:

@@ -207,6 +207,9 @@ def resolve_entities(doc: Doc, *, user: dict[str, Known] | None = None,
             cluster.country = _place_country(cluster.name) or _inner_country(cluster.name, user, date)
         elif cluster.known is None and len(cluster.name.split()) == 1 and _place_country(cluster.name):
             cluster.type, cluster.country = "GPE", _place_country(cluster.name)  # "Aleppo" as NORP
+        elif cluster.known is None and cluster.type == "LOC":
+            if cluster.name.split()[-1].lower() not in _WATERS:  # "southern Lebanon", not seas
+                cluster.country = _inner_country(cluster.name, user, date)
         elif cluster.known is None:
             _describe_organisation(cluster, user, date)
 
@@ -379,6 +382,10 @@ def _cities() -> dict[str, str]:
         if iso3:
             table[city["name"]] = iso3
     return table
+
+
+_WATERS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake",
+           "mountains", "desert", "peninsula", "basin", "coast", "shoal", "islands"}
 
 
 def _inner_country(name: str, user: dict[str, Known] | None, date: str | None) -> str | None:

@@ -104,9 +104,19 @@ def _clause_subjects(subj: Token, clause: Token) -> list[Token]:
     return [subj, *subj.conjuncts]
 
 
+def misparsed_main_verb(tok: Token) -> bool:
+    """A finite verb, or a participle with an object, hung as a modifier on a noun that the
+    parser made the root: "Israeli airstrikes killed 20 people" read as a reduced relative."""
+    if tok.dep_ != "acl":
+        return False
+    return tok.tag_ in ("VBD", "VBZ", "VBP") or (
+        tok.tag_ == "VBN" and any(c.dep_ == "dobj" for c in tok.children)
+        and _noun_phrase_root(tok.head).dep_ == "ROOT")
+
+
 def _noun_phrase_root(tok: Token) -> Token:
     """The noun a phrase hangs from: "Doctors from two aid groups" -> "Doctors"."""
-    while tok.dep_ in ("pobj", "prep", "compound", "conj") and tok.head is not tok:
+    while tok.dep_ in ("pobj", "prep", "compound", "conj") and tok.head != tok:
         tok = tok.head
     return tok
 
@@ -126,9 +136,9 @@ def subject_tokens(tok: Token) -> list[Token]:
             return [t for subj in subjects for t in _clause_subjects(subj, current)]
         agents = [g for c in current.children if c.dep_ == "agent" for g in c.children
                   if g.dep_ == "pobj"]
-        if agents and current is tok:
+        if agents and current == tok:
             return [a for g in agents for a in (g, *g.conjuncts)]
-        if current is tok and any(c.dep_ == "nsubjpass" for c in current.children):
+        if current == tok and any(c.dep_ == "nsubjpass" for c in current.children):
             return []  # a passive without its agent: the subject is the recipient
         if current.dep_ in ("acl", "relcl") and current.tag_ == "VBG":
             if current.head.lemma_.lower() in _REPORT_NOUNS | INSTRUMENTS or \
@@ -136,10 +146,10 @@ def subject_tokens(tok: Token) -> list[Token]:
                 current = current.head  # "issued a declaration demanding ...", "missiles targeting"
                 continue
             return [current.head]  # "rebels fighting the government"
-        if current.dep_ == "acl" and current.tag_ in ("VBD", "VBZ", "VBP"):
+        if misparsed_main_verb(current):
             return [_noun_phrase_root(current.head)]  # a main verb the parser hung on a noun
         if current.dep_ in ("xcomp", "advcl", "acomp", "conj", "pcomp", "dobj", "pobj", "prep",
-                            "ccomp", "attr") and current.head is not current:
+                            "ccomp", "attr") and current.head != current:
             head = current.head
             if current.dep_ == "ccomp" and any(c.dep_ == "mark" for c in current.children):
                 return []
@@ -297,6 +307,10 @@ def _candidates(trigger: Token, *, nominal: bool, intransitive: bool,
     return groups
 
 
+_MUNITIONS = {"missile", "rocket", "bomb", "shell", "grenade", "mortar", "round", "bullet",
+              "shot", "salvo", "volley", "projectile", "torpedo"}
+
+
 def _theme(tok: Token) -> bool:
     """What is sent or withdrawn, not whom it is for: troops, aid, weapons."""
     from .lexicon import word_classes
@@ -314,17 +328,19 @@ def recipients_of(trigger: Token, index: EntityIndex, actors: list[Actor], *,
     nominal = is_nominal(trigger)
     unplaced: list[Actor] = []
     for group in _candidates(trigger, nominal=nominal, intransitive=intransitive, preps=preps):
-        if themes and group and group[0].dep_ == "dobj" and _theme(group[0]):
-            continue
+        if group and group[0].dep_ == "dobj" and (
+                (themes and _theme(group[0])) or group[0].lemma_.lower() in _MUNITIONS):
+            continue  # "fired missiles at a ship": the ship, not the missiles
         found: list[Actor] = []
         for candidate in group:
-            for tier in owners(candidate, index):
-                fresh = [a for a in tier if (a.country or a.entity)
-                         and not any(_overlaps(a, b) for b in actors)
-                         and not any(_same(a, f) for f in found)]
-                if fresh:
-                    found += fresh
-                    break
+            tiers = [[a for a in tier if (a.country or a.entity or a.sector)
+                      and not any(_overlaps(a, b) for b in actors)
+                      and not any(_same(a, f) for f in found)]
+                     for tier in owners(candidate, index)]
+            tiers = [t for t in tiers if t]
+            placed_tiers = [t for t in tiers if any(a.country for a in t)]
+            if placed_tiers or tiers:  # "troops to a force in Liberia": the placed one
+                found += (placed_tiers or tiers)[0]
         placed = [a for a in found if a.country]
         if placed:
             return placed

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .arguments import misparsed_main_verb
+
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
@@ -25,10 +27,10 @@ def is_background(trigger: Token) -> bool:
     """Whether the trigger sits in a clause or phrase that gives context to another event."""
     node = trigger
     for _ in range(8):
-        if node.head is node:
+        if node.head == node:
             return False
         dep = node.dep_
-        if dep in ("relcl", "acl") and node.pos_ in ("VERB", "AUX"):
+        if dep in ("relcl", "acl") and node.pos_ in ("VERB", "AUX") and not misparsed_main_verb(node):
             return True
         if dep == "advcl" and any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS
                                   for c in node.children):

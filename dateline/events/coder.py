@@ -150,7 +150,7 @@ def _link_frames(candidates: list[Candidate]) -> None:
     for cand in candidates:
         node, path = cand.head, []
         for _ in range(4):
-            if node.head is node:
+            if node.head == node:
                 break
             path.append((node.dep_, node.lower_))
             node = node.head
@@ -274,8 +274,14 @@ def _inner_recipients(cand: Candidate, index: EntityIndex, actors: list[Actor]) 
 def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list[Actor]) -> list[Actor]:
     frame = cand.sense.frame
     intransitive = cand.tok.lower_ in INTRANSITIVE_NOUNS
-    if frame == "accuse":  # the accused, else whoever did what is condemned
-        found = recipients_of(cand.head, index, actors, preps=()) or \
+    if frame == "accuse":  # the accused; for a condemned act, whoever did it
+        condemned = [c for c in cand.framed if c.head.dep_ == "dobj" and c.head.head == cand.tok]
+        found = _inner_actors(cand, index, actors) if condemned else []
+        if not found and condemned:
+            inner = cand.framed[0]
+            place = event_location(inner.head, index, set())
+            found = _unnamed_agent(inner, inner.sense.category, inner.sense.mode, place)
+        found = found or recipients_of(cand.head, index, actors, preps=()) or \
             _inner_actors(cand, index, actors)
         if found:
             return found
@@ -283,13 +289,14 @@ def _recipients(cand: Candidate, category: str, index: EntityIndex, actors: list
     themes = cand.sense.category in ("RETREAT", "MOBILIZE", "AID")  # "withdraw its troops from X"
     own = recipients_of(cand.head, index, actors, intransitive=intransitive, preps=preps,
                         themes=themes)
-    if not own and cand.head is not cand.tok:  # "a wave of attacks on Kyiv"
+    if not own and cand.head != cand.tok:  # "a wave of attacks on Kyiv"
         own = recipients_of(cand.tok, index, actors, intransitive=intransitive, preps=preps,
                             themes=themes)
-    if not own and frame not in ABSORBING:
+    if not any(r.country for r in own) and frame not in ABSORBING:
         for content in cand.framed:  # "Russian airstrikes on Aleppo killed 30 civilians"
-            own = recipients_of(content.head, index, actors, preps=preps)
-            if own:
+            placed = recipients_of(content.head, index, actors, preps=preps)
+            if any(r.country for r in placed):
+                own = placed
                 break
     if own or frame not in ABSORBING:
         return own
@@ -345,17 +352,18 @@ def _event(cand: Candidate, index: EntityIndex, quotes: list[Quote],
         actors = _unnamed_agent(cand, category, mode, location)
         if not actors:
             return None
-    category, mode = _by_actor(cand, category, mode, actors, index)
+    category, mode = _by_actor(cand, category, mode, actors, index, recipients)
     if category == "CONSULT" and mode not in ("visit", "third-party") and recipients:
         actors, recipients = actors + recipients, []  # meetings are reciprocal: all are actors
     if not any(r.country for r in recipients) and location is not None and location.country and (
             category in DOMESTIC or category == "AID" or "asylum" in (cand.sense.context or "")):
         recipients = [place_actor(location)]
-    if not recipients and category in ("PROTEST", "CONCEDE", "COERCE") and mode != "seize":
-        recipients = domestic_recipient(actors[0], category)
-    if not recipients and category == "THREATEN":
-        recipients = _condition_subjects(cand, index, actors)
     actors, recipients = domestic(actors, recipients, category)
+    if not any(r.country for r in recipients) and category in ("PROTEST", "CONCEDE", "COERCE") \
+            and mode != "seize":
+        recipients = domestic_recipient(actors[0], category) or recipients
+    if not any(r.country for r in recipients) and category == "THREATEN":
+        recipients = _condition_subjects(cand, index, actors) or recipients
     if not any(a.country or a.entity for a in actors):
         return None  # nobody named or placed did it: "community colleges will offer courses"
     co_actors = {a.country for a in actors if a.country}
@@ -399,14 +407,21 @@ def _is_state(actor: Actor, index: EntityIndex) -> bool:
     return actor.sector is None and entity is not None and entity.type == "GPE"
 
 
+_CIVIL = {"CVL", "OPP", "LAB", "EDU", "AGR"}
+
+
 def _by_actor(cand: Candidate, category: str, mode: str | None, actors: list[Actor],
-              index: EntityIndex) -> tuple[str, str | None]:
+              index: EntityIndex, recipients: list[Actor]) -> tuple[str, str | None]:
     """Who acts decides between neighbouring categories: protesters storming a building
     riot (PROTEST), a government "protesting" complains (ACCUSE), a government blocking
     access restricts (COERCE)."""
     state = bool(actors) and all(_is_state(a, index) for a in actors)
     if category == "ASSAULT" and any((a.role or "").lower() in _PROTESTERS for a in actors):
         return "PROTEST", "riot"
+    if category == "ASSAULT" and actors and all(a.sector in _CIVIL for a in actors) and (
+            cand.tok.lemma_.lower() in ("clash", "riot", "storm") or
+            any(r.sector in ("COP", "GOV") for r in recipients)):
+        return "PROTEST", "riot"  # "opposition supporters clashed with police"
     if category == "PROTEST" and state:
         if mode in ("obstruct", "boycott", "strike"):
             return "COERCE", "censor" if "publication" in (cand.sense.context or "") else "restrict"
@@ -482,7 +497,7 @@ def _obligations(sentence: Span, candidates: list[Candidate], index: EntityIndex
         inner = at.get(verb.i)
         mode = None
         for tok in verb.subtree:  # the demanded act is coded here, not on its own
-            if tok.i in at and (tok is verb or tok.head is verb and tok.dep_ in ("acomp", "xcomp")):
+            if tok.i in at and (tok == verb or tok.head == verb and tok.dep_ in ("acomp", "xcomp")):
                 at[tok.i].governor = at[tok.i]
         if inner is not None:
             mode = ask_mode(inner.sense.category)

@@ -127,6 +127,10 @@ def object_words(tok: Token, particle: str | None = None) -> set[str]:
                 found |= _core_words(target)
         elif child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             found |= _core_words(child)
+        elif child.dep_ in ("ccomp", "xcomp"):  # "allowed aid agencies to resume work"
+            for subject in child.children:
+                if subject.dep_ in ("nsubj", "nsubjpass"):
+                    found |= _core_words(subject)
         elif child.dep_ == "prep" and (particle is None or child.lower_ == particle):
             for pobj in child.children:
                 if pobj.dep_ == "pobj":

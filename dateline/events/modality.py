@@ -86,9 +86,9 @@ def is_negated(trigger: Token) -> bool:
         if _negated_here(current):
             return True
         head = clause_head(current)
-        if head is not current and _negated_here(head):
+        if head != current and _negated_here(head):
             return True
-        if current.dep_ in ("xcomp", "acomp") and current.head is not current:
+        if current.dep_ in ("xcomp", "acomp") and current.head != current:
             current = current.head
             continue
         break
@@ -99,7 +99,7 @@ def speech_head(tok: Token) -> Token | None:
     """The verb of saying whose reported clause contains the trigger ("said it would ...")."""
     current = tok
     for _ in range(5):
-        if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head is not current:
+        if current.dep_ in ("ccomp", "xcomp", "conj", "advcl", "parataxis") and current.head != current:
             head = current.head
             cue = cue_of(head.lemma_)
             if cue is not None and current.dep_ in ("ccomp", "parataxis") or \
@@ -138,13 +138,13 @@ def modality_of(trigger: Token) -> Modality:
 def _has_to(verb: Token) -> bool:
     """ "has to withdraw", "needs to allow": obligation without a modal."""
     head = verb.head
-    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need") and head is not verb
+    return verb.dep_ == "xcomp" and head.lemma_ in ("have", "need") and head != verb
 
 
 def _under_intent(verb: Token) -> bool:
     current = verb
     for _ in range(3):
-        if current.dep_ not in ("xcomp", "pcomp", "acl", "pobj", "prep", "acomp") or current.head is current:
+        if current.dep_ not in ("xcomp", "pcomp", "acl", "pobj", "prep", "acomp") or current.head == current:
             return False
         head = current.head
         lemma = head.lemma_.lower()
@@ -170,7 +170,7 @@ def inside_condition(verb: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in current.children):
             return True
-        if current.dep_ in ("conj", "xcomp") and current.head is not current:
+        if current.dep_ in ("conj", "xcomp") and current.head != current:
             current = current.head
             continue
         return False

@@ -42,7 +42,7 @@ def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
         if tok.i in heads or (around is not None and any(around.start <= h < around.end
                                                          for h in heads)):
             continue
-        if tok.dep_ in ("relcl", "acl") and tok is not prep:
+        if tok.dep_ in ("relcl", "acl") and tok != prep:
             break
         entity = index.at(tok)
         if entity is None or entity.type not in _PLACE_TYPES or entity.id in exclude:
