@@ -422,7 +422,7 @@ def _by_actor(cand: Candidate, category: str, mode: str | None, actors: list[Act
             cand.tok.lemma_.lower() in ("clash", "riot", "storm") or
             any(r.sector in ("COP", "GOV") for r in recipients)):
         return "PROTEST", "riot"  # "opposition supporters clashed with police"
-    if category == "PROTEST" and state:
+    if category == "PROTEST" and state and not any(a.sector == "LEG" for a in actors):
         if mode in ("obstruct", "boycott", "strike"):
             return "COERCE", "censor" if "publication" in (cand.sense.context or "") else "restrict"
         return "ACCUSE", "disapprove"  # a diplomatic protest

@@ -58,6 +58,7 @@ def word_classes() -> dict[str, frozenset[str]]:
             for row in csv.DictReader(StringIO(_read("classes.csv")))}
 
 
+_LETTING = {"allow", "permit", "let", "enable", "authorize", "authorise", "help"}
 NAMED = "@named"  # the object is a named person, organisation or place
 
 
@@ -127,8 +128,8 @@ def object_words(tok: Token, particle: str | None = None) -> set[str]:
                 found |= _core_words(target)
         elif child.dep_ == "xcomp" and child.pos_ in ("NOUN", "PROPN", "ADJ"):
             found |= _core_words(child)
-        elif child.dep_ in ("ccomp", "xcomp"):  # "allowed aid agencies to resume work"
-            for subject in child.children:
+        elif child.dep_ in ("ccomp", "xcomp") and tok.lemma_.lower() in _LETTING:
+            for subject in child.children:  # "allowed aid agencies to resume work"
                 if subject.dep_ in ("nsubj", "nsubjpass"):
                     found |= _core_words(subject)
         elif child.dep_ == "prep" and (particle is None or child.lower_ == particle):
