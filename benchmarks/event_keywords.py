@@ -32,11 +32,10 @@ def code_with_keywords(texts: dict[str, str], model: str | None = None) -> dict[
     nlp = load(model or Settings().model)
     table = keywords()
     coded: dict[str, list[dict]] = {}
-    for (sid, _), doc in zip(texts.items(), nlp.pipe(texts.values())):
+    for sid, doc in zip(texts, nlp.pipe(texts.values()), strict=True):
         index = resolve_entities(doc)
-        category = next((table[(t.lemma_.lower(), {"PROPN": "NOUN"}.get(t.pos_, t.pos_))]
-                         for t in doc if (t.lemma_.lower(), {"PROPN": "NOUN"}.get(t.pos_, t.pos_))
-                         in table), None)
+        keys = ((t.lemma_.lower(), {"PROPN": "NOUN"}.get(t.pos_, t.pos_)) for t in doc)
+        category = next((table[key] for key in keys if key in table), None)
         countries: list[str] = []
         for _, entity in index.in_span(0, len(doc)):
             if entity.country and entity.country not in countries:
