@@ -186,12 +186,13 @@ def resolve_entities(doc: Doc, *, user: dict[str, Known] | None = None,
             cluster = _person_cluster(text, clusters)
         else:
             key = f"K:{known.name}" if known else f"{label}:{text}"
-            cluster = by_key.get(key)
-            if cluster is None:
+            found = by_key.get(key)
+            if found is None:
                 name = known.name if known else text
-                cluster = _Cluster(key=key, name=name, type=_label_of(known, label), known=known)
+                found = _Cluster(key=key, name=name, type=_label_of(known, label), known=known)
                 if known:
-                    cluster.country, cluster.sector = known.country, known.sector
+                    found.country, found.sector = known.country, known.sector
+            cluster = found
         if cluster not in clusters:
             clusters.append(cluster)
             by_key[cluster.key] = cluster
