@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("process", help="print results as JSON lines, without a database")
     p.add_argument("paths", nargs="*", metavar="PATH")
     p.add_argument("--json", action="store_true", help="one JSON object per document (the contract)")
+    p.add_argument("--plover", action="store_true",
+                   help="one PLOVER JSON record per event instead (as `dateline events --json`)")
     p.add_argument("--jsonl", metavar="FILE", help="code each line of a JSONL corpus")
     p.add_argument("--text-field", default="text", help="JSONL field holding the text")
     p.add_argument("--id-field", default="id", help="JSONL field holding the document id")
@@ -220,9 +222,16 @@ def cmd_process(args: argparse.Namespace) -> int:
         if isinstance(item, Skipped):
             skipped += 1
             print(f"skipped {item.source}: {item.reason}", file=sys.stderr)
-            if args.json:
+            if args.json or args.plover:
                 continue
-        if args.json:
+        if args.plover and not isinstance(item, Skipped):
+            from .events.plover import plover_records
+
+            for record in plover_records(item.to_dict()):
+                print(json.dumps(record, ensure_ascii=False))
+        elif args.plover:
+            continue
+        elif args.json:
             print(json.dumps(item.to_dict(), ensure_ascii=False))
         elif not isinstance(item, Skipped):
             print(output.result_text(item.to_dict()))

@@ -22,7 +22,8 @@ def test_process_html_string():
     doc = dateline.process(html, url="https://example.org/2014/03/04/talks", date="2014-03-04")
     assert doc.article.date == "2014-03-04"
     assert any(q.speaker == "Angela Merkel" for q in doc.quotes)
-    assert any(e.category == "AID" for e in doc.events)
+    # a promise to send aid is PLOVER's AGREE (the manual: future cooperation is AGREE)
+    assert any(e.category == "AGREE" and e.actor[0].country == "DEU" for e in doc.events)
 
 
 def test_empty_input_raises_input_error():

@@ -75,6 +75,8 @@ def builtin() -> dict[str, Known]:
         known = Known(row["name"], row["country"], row["sector"], row["kind"])
         for name in [row["name"], *filter(None, row["aliases"].split("|"))]:
             table[name] = known
+            if name[:1].islower():  # "al-Shabab" opens a sentence as "Al-Shabab"
+                table.setdefault(name[:1].upper() + name[1:], known)
     return table
 
 
@@ -100,6 +102,12 @@ def load_user_dictionary(path: str) -> dict[str, Known]:
 def roles() -> dict[str, str]:
     """Role word or phrase (lower case) -> PLOVER sector."""
     return {row["role"]: row["sector"] for row in _rows("roles.csv")}
+
+
+@lru_cache(maxsize=1)
+def sectors() -> dict[str, str]:
+    """Collective or common noun (lower case) -> PLOVER sector: "troops" MIL, "protesters" CVL."""
+    return {row["noun"]: row["sector"] for row in _rows("sectors.csv")}
 
 
 def lookup(name: str, user: dict[str, Known] | None = None, on: str | None = None) -> Known | None:

@@ -126,8 +126,12 @@ def _candidate_mentions(doc: Doc, user: dict[str, Known] | None) -> list[tuple[i
     for ent in doc.ents:
         if ent.label_ in KEEP_LABELS:
             start, end = _trim(doc, ent.start, ent.end)
+            label = ent.label_
+            if label == "GPE" and start > 0 and _given_name(doc[start - 1], start, end) \
+                    and lexicon.lookup(doc[start:end].text, user) is None:
+                start, label = start - 1, "PERSON"  # "Kenzo Oshima": a name, not a place
             if start < end:
-                found.append((start, end, ent.label_))
+                found.append((start, end, label))
     taken = {i for s, e, _ in found for i in range(s, e)}
     for _, start, end in _matcher(doc.vocab)(doc):
         if taken.isdisjoint(range(start, end)):
@@ -145,6 +149,13 @@ def _candidate_mentions(doc: Doc, user: dict[str, Known] | None) -> list[tuple[i
                 found.append((start, end, _label_of(known, None)))
                 taken.update(range(start, end))
     return sorted(found)
+
+
+def _given_name(tok: Token, start: int, end: int) -> bool:
+    """A capitalised word outside any entity, compound to the name that follows it."""
+    return (tok.pos_ == "PROPN" and tok.dep_ == "compound" and start <= tok.head.i < end
+            and not tok.ent_type_ and tok.text[:1].isupper()
+            and lexicon.lookup(tok.text) is None and tok.lower_ not in _TITLES)
 
 
 def _acronyms(doc: Doc, mentions: list[tuple[int, int, str]]) -> dict[str, str]:
@@ -175,12 +186,13 @@ def resolve_entities(doc: Doc, *, user: dict[str, Known] | None = None,
             cluster = _person_cluster(text, clusters)
         else:
             key = f"K:{known.name}" if known else f"{label}:{text}"
-            cluster = by_key.get(key)
-            if cluster is None:
+            found = by_key.get(key)
+            if found is None:
                 name = known.name if known else text
-                cluster = _Cluster(key=key, name=name, type=_label_of(known, label), known=known)
+                found = _Cluster(key=key, name=name, type=_label_of(known, label), known=known)
                 if known:
-                    cluster.country, cluster.sector = known.country, known.sector
+                    found.country, found.sector = known.country, known.sector
+            cluster = found
         if cluster not in clusters:
             clusters.append(cluster)
             by_key[cluster.key] = cluster
@@ -193,7 +205,14 @@ def resolve_entities(doc: Doc, *, user: dict[str, Known] | None = None,
         if cluster.type == "PERSON":
             _describe_person(doc, cluster, assignment, user, date)
         elif cluster.known is None and cluster.type == "GPE":
-            cluster.country = _place_country(cluster.name)
+            cluster.country = _place_country(cluster.name) or _inner_country(cluster.name, user, date)
+        elif cluster.known is None and len(cluster.name.split()) == 1 and _place_country(cluster.name):
+            cluster.type, cluster.country = "GPE", _place_country(cluster.name)  # "Aleppo" as NORP
+        elif cluster.known is None and cluster.type == "LOC":
+            if cluster.name.split()[-1].lower() not in _WATERS:  # "southern Lebanon", not seas
+                cluster.country = _inner_country(cluster.name, user, date)
+        elif cluster.known is None:
+            _describe_organisation(cluster, user, date)
 
     entities: list[Entity] = []
     index_of: dict[int, int] = {}
@@ -304,6 +323,8 @@ def _describe_person(doc: Doc, cluster: _Cluster, assignment: list[tuple[int, in
                 sector = roles.get(word) or roles.get(word.rstrip("s"))
                 if sector:
                     break
+        if lowered.split()[0] in ("former", "ex-", "ousted", "exiled", "deposed", "late"):
+            sector = "ELI"  # PLOVER: former officials are elites, not the government
         org_known = lexicon.lookup(cluster.organisation, user, date) if cluster.organisation else None
         if org_known is not None and org_known.kind in ("igo", "ngo", "armed"):
             sector = org_known.sector
@@ -312,20 +333,41 @@ def _describe_person(doc: Doc, cluster: _Cluster, assignment: list[tuple[int, in
     if known is not None:
         cluster.country = cluster.country or known.country
         cluster.sector = cluster.sector or known.sector
+    if cluster.country is None:
+        cluster.country = _of_country(doc, cluster, mention_of)
     if cluster.country is None and cluster.sector in ("GOV", "MIL", "LEG", "COP", "JUD"):
         cluster.country = _nearby_country(doc, cluster, mention_of)
 
 
+def _of_country(doc: Doc, cluster: _Cluster, mention_of: dict[int, _Cluster]) -> str | None:
+    """ "King Hassan of Morocco", "the president of Armenia": the country after "of"."""
+    for _start, end in cluster.mentions:
+        if end + 1 < len(doc) and doc[end].lower_ == "of":
+            other = mention_of.get(end + 1)
+            if other is not None and other.type == "GPE" and other.country:
+                return other.country
+    return None
+
+
 def _nearby_country(doc: Doc, cluster: _Cluster, mention_of: dict[int, _Cluster]) -> str | None:
-    """An official whose country the article never states: the country the sentence of
-    the first mention names first ("Foreign Minister Sergey Lavrov says Russia ...")."""
-    start, _ = cluster.mentions[0]
-    sent = doc[start].sent
-    for tok in sent:
-        other = mention_of.get(tok.i)
-        if other is not None and other.type in ("GPE", "NORP") and other.country \
-                and other.known is not None and other.known.kind in ("country", "demonym"):
-            return other.country
+    """An official whose country the article never states, speaking about a country:
+    "Foreign Minister Sergey Lavrov says Russia ..." (the country his reported words name
+    first).  Only the speaker of a verb of saying is placed this way; an official acting
+    on a country ("President X imposed sanctions on Y") may be acting abroad."""
+    from ..quotes.cues import cue_of
+
+    start, end = cluster.mentions[0]
+    head = doc[end - 1]
+    if head.dep_ != "nsubj" or cue_of(head.head.lemma_) is None:
+        return None
+    for clause in head.head.children:
+        if clause.dep_ not in ("ccomp", "xcomp"):
+            continue
+        for tok in clause.subtree:
+            other = mention_of.get(tok.i)
+            if other is not None and other.type in ("GPE", "NORP") and other.country \
+                    and other.known is not None and other.known.kind in ("country", "demonym"):
+                return other.country
     return None
 
 
@@ -341,6 +383,35 @@ def _cities() -> dict[str, str]:
         if iso3:
             table[city["name"]] = iso3
     return table
+
+
+_WATERS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake",
+           "mountains", "desert", "peninsula", "basin", "coast", "shoal", "islands"}
+
+
+def _inner_country(name: str, user: dict[str, Known] | None, date: str | None) -> str | None:
+    """The country a longer name contains: "Serbian Workers' Union", "Bank of Tehran"."""
+    words = name.replace("'s", "").split()
+    for size in range(len(words) - 1, 0, -1):
+        for start in range(len(words) - size + 1):
+            known = lexicon.lookup(" ".join(words[start:start + size]), user, date)
+            if known is not None and known.country:
+                return known.country
+    return None
+
+
+def _describe_organisation(cluster: _Cluster, user: dict[str, Known] | None,
+                           date: str | None) -> None:
+    """An organisation no list knows: its country from the names inside its own name, its
+    sector from its head word ("Latvian Constitutional Court" -> LVA, JUD)."""
+    cluster.country = _inner_country(cluster.name, user, date)
+    words = [w.lower().strip("'") for w in cluster.name.split()]
+    head = words[:words.index("of")] if "of" in words[1:] else words
+    for word in reversed(head[-2:]):
+        sector = lexicon.sectors().get(word) or lexicon.roles().get(word)
+        if sector:
+            cluster.sector = sector
+            break
 
 
 def _place_country(name: str) -> str | None:
