@@ -1,0 +1,92 @@
+"""The source of a cue: the subject of the reporting verb, found through the parse.
+
+News reports speech in a handful of shapes: "X said", "said X", "X, who ..., said",
+"according to X", "X's statement said", "..., X said, adding that ...".  The subject is
+looked up on the cue itself, then on the verbs it hangs from (participles, infinitives
+and coordinated verbs share their head's subject).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
+_CLIMB_DEPS = ("advcl", "xcomp", "conj")
+_NOMINAL = ("NOUN", "PROPN", "PRON", "NUM")
+_NOT_SOURCES = {"it", "there", "this", "what"}
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The source of a cue verb, following participles up to the verb they hang from."""
+    current = verb
+    for _ in range(4):
+        for child in current.children:
+            if child.dep_ in SUBJECT_DEPS and not _expletive(child):
+                return child
+        for child in current.children:
+            if child.dep_ == "agent":  # "was denied by the Kremlin"
+                for grand in child.children:
+                    if grand.dep_ == "pobj":
+                        return grand
+        if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
+            return current.head  # "media reports claiming that ...": the reports claim
+        if current.dep_ == "pcomp" and current.head.dep_ == "prep":
+            current = current.head.head  # "ended by saying": the ender says
+            continue
+        if current.dep_ in _CLIMB_DEPS and current.head is not current:
+            current = current.head  # "said X, adding that": the adder is the sayer
+            continue
+        break
+    return None
+
+
+def _expletive(tok: Token) -> bool:
+    """"It is said", "there is concern": grammatical subjects that name nobody."""
+    lower = tok.lower_
+    if lower in ("there", "what"):
+        return True
+    return lower == "it" and (tok.dep_ == "expl" or tok.head.lemma_ in ("be", "seem", "appear"))
+
+
+def inverted_subject(verb: Token, stop: int) -> Token | None:
+    """"..., said Holan": the first noun after the cue, before token index `stop`."""
+    for tok in verb.doc[verb.i + 1:stop]:
+        if tok.pos_ in ("ADV", "ADP", "DET", "ADJ", "PUNCT") and tok.dep_ not in ("nsubj",):
+            if tok.pos_ == "PUNCT":
+                return None
+            continue
+        if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SOURCES:
+            # the head of the noun phrase the word is part of
+            head = tok
+            while head.dep_ in ("compound", "amod", "det", "poss", "nmod") and head.head.i < stop \
+                    and head.head.i > verb.i:
+                head = head.head
+            return head
+        return None
+    return None
+
+
+def preceding_subject(verb: Token, start: int) -> Token | None:
+    """"..., the 43-year-old asked": the noun phrase just before the cue, from index `start`."""
+    i = verb.i - 1
+    doc = verb.doc
+    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART"):
+        i -= 1
+    if i < start:
+        return None
+    tok = doc[i]
+    if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SOURCES:
+        head = tok
+        while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and start <= head.head.i < verb.i:
+            head = head.head
+        return head
+    if tok.is_punct and tok.text == ",":
+        # "Trump, the 2016 GOP presidential frontrunner, said": skip back over the apposition
+        for j in range(start, i):
+            cand = doc[j]
+            if cand.pos_ in ("PROPN", "PRON") and cand.lower_ not in _NOT_SOURCES:
+                return cand
+    return None
