@@ -44,8 +44,7 @@ def _merge(text: str, quotes: list[tuple[Span, ...]], direct: list[Found],
         start, end = item.content[0]
         touched = [n for n, frags in enumerate(quotes)
                    if any(a < end and start < b for a, b in frags)]
-        same_cue = [r for r in direct if _same(r.cue, item.cue)]
-        if same_cue and not all(set(r.quotes) <= set(touched) for r in same_cue):
+        if any(_same(r.cue, item.cue) for r in direct):
             continue  # the cue introduces a direct quotation, already recorded
         if touched:
             first = min(a for n in touched for a, _ in quotes[n])

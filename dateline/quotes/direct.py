@@ -26,6 +26,11 @@ _SENTENCE_END = {".", "!", "?", ";"}
 _RUNS_ON = set(",?!-—–…:")  # a quotation ending with one of these runs on into its frame
 _MIN_WORDS = 4
 _STARTS = "dateline_token_starts"
+_DESCRIPTIVE = ("relcl", "acl", "amod")
+# Reporting verbs the tagger often takes for nouns after a quotation ("…,” the Saudis state).
+_CUE_FORMS = {"says", "states", "writes", "adds", "asks", "tells", "said", "stated", "wrote",
+              "added", "asked", "told", "noted", "explained", "replied"}
+_NOT_SOURCES = {"it", "there", "this", "that", "what"}
 _NEAR = 12  # how far into a trailing frame the cue may stand, in tokens
 
 
@@ -106,34 +111,57 @@ def _words(text: str, spans: list[Span]) -> int:
     return sum(len(text[a:b].split()) for a, b in spans)
 
 
+def _frame_verbs(frame: list[Token]) -> list[Token]:
+    """Verbs of the frame's own clause, in order (relative clauses describe, not report)."""
+    out = []
+    for tok in frame[:_NEAR]:
+        if tok.dep_ in _DESCRIPTIVE:
+            continue
+        if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and cue_of(tok.lemma_)) or tok.lower_ in _CUE_FORMS:
+            out.append(tok)
+    return out
+
+
+def _initial_nominal(tokens: list[Token]) -> Token | None:
+    """The head of the noun phrase a frame opens with ("the Saudis", "Ramos, 58,")."""
+    for tok in tokens:
+        if tok.pos_ in ("NOUN", "PROPN", "PRON") and tok.lower_ not in _NOT_SOURCES:
+            head = tok
+            inside = {t.i for t in tokens}
+            while head.dep_ in ("compound", "amod", "nmod", "poss") and head.head.i in inside \
+                    and head.head.i > head.i:
+                head = head.head
+            return head
+        if tok.pos_ not in ("DET", "ADJ", "NUM", "ADV", "PUNCT"):
+            return None
+    return None
+
+
 def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     """“…,” he said / “…,” said Holan / “…” the 43-year-old asked: cue and source after."""
     frame = q.trailing
-    if not frame:
+    if not frame or frame[0].pos_ in ("CCONJ", "SCONJ"):
         return None
     ending = text[q.content[-1][1] - 1]
     runs_on = ending in _RUNS_ON or text[q.content[-1][1]:frame[0].idx].strip().startswith(",")
     if not runs_on and not frame[0].is_lower:
         return None
-    window = [t for t in frame[:_NEAR] if t.pos_ == "VERB" or (t.pos_ == "AUX" and cue_of(t.lemma_))]
-    cues = [t for t in window if cue_of(t.lemma_) is not None]
-    verb = (cues or window or [None])[0]
-    if verb is None:
-        return None
-    first, stop = frame[0].i, frame[-1].i + 1
-    subject = subject_of(verb)
-    if subject is not None and not first <= subject.i < stop:
-        subject = None
-    subject = subject or inverted_subject(verb, stop) or preceding_subject(verb, first)
-    return (verb, subject) if subject is not None else None
+    stop = frame[-1].i + 1
+    for verb in _frame_verbs(frame):
+        lead = [t for t in frame if t.i < verb.i and t.pos_ not in ("ADV", "PUNCT")]
+        if not lead:
+            if cue_of(verb.lemma_, speech_only=True) is None:
+                return None
+            subject = inverted_subject(verb, stop)
+        else:
+            subject = _initial_nominal([t for t in frame if t.i < verb.i])
+        if subject is not None:
+            return verb, subject
+    return None
 
 
-def _root_verb(frame: list[Token]) -> Token | None:
-    """The verb of the frame's own clause: the one whose head lies outside the frame."""
-    inside = {t.i for t in frame}
-    verbs = [t for t in frame if t.pos_ in ("VERB", "AUX") and (t.head.i not in inside or t.head is t)]
-    verbs = verbs or [t for t in frame if t.pos_ == "VERB"]
-    return verbs[-1] if verbs else None
+def _eligible(tok: Token) -> bool:
+    return tok.pos_ == "VERB" and tok.dep_ not in _DESCRIPTIVE
 
 
 def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
@@ -144,18 +172,25 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
     last = frame[-1]
     verb: Token | None = None
     if last.text == ":":
-        verb = _root_verb(frame[:-1])
-        if verb is None:
-            names = [t for t in frame[:-1] if t.pos_ in ("PROPN", "NOUN", "PRON")]
-            return (last, names[-1]) if names and len(frame) <= 6 else None
+        body = frame[:-1]
+        if body and body[-1].pos_ == "PROPN" and body[-1].dep_ not in ("dobj", "pobj", "dative"):
+            return last, body[-1]  # a transcript or a headline: "Bush: “…”"
+        verbs = [t for t in body if _eligible(t)]
+        if verbs:
+            verb = verbs[-1]
+        else:
+            names = [t for t in body if t.pos_ in ("PROPN", "NOUN", "PRON")]
+            return (last, names[-1]) if names and len(body) <= 6 else None
     elif last.text in (",", "—", "–", "-"):
-        speech = [t for t in frame if t.pos_ in ("VERB", "AUX") and cue_of(t.lemma_, speech_only=True)]
+        speech = [t for t in frame if t.pos_ in ("VERB", "AUX") and t.dep_ not in _DESCRIPTIVE
+                  and cue_of(t.lemma_, speech_only=True)]
         if speech:
             verb = speech[-1]
         elif not strong:
-            near = [t for t in frame[-4:] if t.pos_ == "VERB"]
+            near = [t for t in frame[-4:] if _eligible(t)]
             verb = near[-1] if near else None
-    elif last.pos_ in ("VERB", "AUX") and cue_of(last.lemma_, speech_only=True):
+    elif (last.pos_ == "VERB" and not strong) or (
+            last.pos_ in ("VERB", "AUX") and cue_of(last.lemma_, speech_only=True)):
         verb = last
     if verb is None:
         return None
@@ -178,8 +213,12 @@ def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
     previous: tuple[Found, _Quotation] | None = None
     for q in _quotations(doc, quotes, paragraphs):
         words = _words(text, q.content)
-        attached = _from_leading(q, strong=True) or _from_trailing(q, text) \
-            or _from_leading(q, strong=False)
+        trailing = _from_trailing(q, text)
+        if trailing is not None and cue_of(trailing[0].lemma_, speech_only=True) is None:
+            attached = _from_leading(q, strong=True) or trailing
+        else:
+            attached = trailing or _from_leading(q, strong=True)
+        attached = attached or _from_leading(q, strong=False)
         if previous is not None:
             record, before = previous
             same_cue = attached is not None and record.cue is not None and attached[0].i == record.cue.i

@@ -21,6 +21,8 @@ _CONTENT_DEPS = ("ccomp", "parataxis")
 _OBJECT_STANCES = ("deny", "accuse", "warn", "urge", "ask", "promise", "claim", "agree",
                    "intend", "support", "oppose", "believe")
 _CONTENT_PREPS = {"for", "about", "on", "of", "against"}
+_OBJECT_PREPS = {"of", "for", "as", "with", "to"}
+_CIRCUMSTANCE = {"as", "while", "after", "before", "when", "since", "until"}
 _MIN_CHARS = 8
 
 
@@ -31,9 +33,14 @@ def content_heads(verb: Token, cue: Cue) -> list[Token]:
         heads = [c for c in verb.children if c.dep_ == "xcomp"]
     if not heads and cue.stance in _OBJECT_STANCES:
         heads = [c for c in verb.children if c.dep_ in ("dobj",)]
+        if heads:
+            # "accused him of sexism", "calling it a paperwork error": the object's complement
+            heads += [c for c in verb.children if c.i > heads[0].i and (
+                c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))]
     if not heads and cue.stance in _OBJECT_STANCES:
         heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
                  and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
+        heads = [g for h in heads for g in h.children if g.dep_ in ("pobj", "pcomp")]
     heads += [conj for head in list(heads) for conj in head.conjuncts if conj.i > head.i]
     right = [h for h in heads if h.i > verb.i]
     if right:
@@ -45,6 +52,29 @@ def content_heads(verb: Token, cue: Cue) -> list[Token]:
     return heads
 
 
+def _content_tokens(heads: list[Token]) -> list[Token]:
+    """The words of the content heads, less trailing circumstances the source did not say
+    ("..., as it heads toward the convention")."""
+    tokens: list[Token] = []
+    for head in heads:
+        cut = {t.i for child in head.rights if child.dep_ == "advcl" and child.i > head.i
+               and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE for m in child.children)
+               for t in child.subtree}
+        tokens += [t for t in head.subtree if t.i not in cut]
+    return tokens
+
+
+def _parenthetical(verb: Token) -> list[Token] | None:
+    """"Now, she said, the Christians ...", "As X noted, ...": the clause around the cue."""
+    if verb.dep_ not in ("parataxis", "advcl") or verb.head is verb:
+        return None
+    if verb.dep_ == "advcl" and not any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children):
+        return None
+    own = {t.i for t in verb.subtree}
+    sent = verb.sent
+    return [t for t in verb.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+
+
 def span_of(tokens: list[Token], within: Span | None = None) -> Span | None:
     """Character hull of the words among `tokens` (inside `within`, the cue's paragraph)."""
     words = [t for t in tokens if not t.is_punct and not t.is_space
@@ -54,6 +84,19 @@ def span_of(tokens: list[Token], within: Span | None = None) -> Span | None:
     start = min(t.idx for t in words)
     end = max(t.idx + len(t.text) for t in words)
     return start, end
+
+
+def _fragments(tokens: list[Token], within: Span | None) -> list[Span]:
+    """Content as contiguous runs of words: a parenthetical cue splits it in two."""
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for tok in ordered:
+        if runs and tok.i == runs[-1][-1].i + 1:
+            runs[-1].append(tok)
+        else:
+            runs.append([tok])
+    spans = [span_of(run, within) for run in runs]
+    return [s for s in spans if s is not None]
 
 
 def paragraph_of(paragraphs: tuple[Span, ...], offset: int) -> Span | None:
@@ -71,11 +114,10 @@ def _according_to(tok: Token) -> tuple[Token, list[Token]] | None:
     source = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
     if source is None:
         return None
-    clause = tok.head
-    if clause is tok:
+    if tok.head is tok:
         return None
     excluded = {t.i for t in tok.subtree}
-    content = [t for t in clause.subtree if t.i not in excluded]
+    content = [t for t in tok.sent if t.i not in excluded]
     return source, content
 
 
@@ -107,14 +149,14 @@ def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) ->
         if cue is None:
             continue
         heads = content_heads(tok, cue)
-        if not heads:
+        tokens = _content_tokens(heads) if heads else _parenthetical(tok)
+        if not tokens:
             continue
         subject = subject_of(tok)
         if subject is None:
             continue
-        tokens = [t for head in heads for t in head.subtree]
-        span = span_of(tokens, paragraph_of(paragraphs, tok.idx))
-        if span is None or span[1] - span[0] < _MIN_CHARS:
+        spans = _fragments(tokens, paragraph_of(paragraphs, tok.idx))
+        if not spans or sum(b - a for a, b in spans) < _MIN_CHARS:
             continue
-        found.append(Found([span], tok, cue, subject, "indirect", 0.8))
+        found.append(Found(spans, tok, cue, subject, "indirect", 0.8))
     return found
