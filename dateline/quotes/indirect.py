@@ -91,7 +91,7 @@ def _fragments(tokens: list[Token], within: Span | None) -> list[Span]:
     ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
     runs: list[list[Token]] = []
     for tok in ordered:
-        if runs and tok.i == runs[-1][-1].i + 1:
+        if runs and all(t.is_punct or t.is_space for t in tok.doc[runs[-1][-1].i + 1:tok.i]):
             runs[-1].append(tok)
         else:
             runs.append([tok])
