@@ -10,37 +10,42 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..records import Span
-from .cues import Cue, cue_of
+from .cues import cue_of
 from .found import Found
+from .model import Candidate, cue_model, features
 from .speaker import subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _CONTENT_DEPS = ("ccomp", "parataxis")
-_OBJECT_STANCES = ("deny", "accuse", "warn", "urge", "ask", "promise", "claim", "agree",
-                   "intend", "support", "oppose", "believe")
 _CONTENT_PREPS = {"for", "about", "on", "of", "against"}
 _OBJECT_PREPS = {"of", "for", "as", "with", "to"}
 _CIRCUMSTANCE = {"as", "while", "after", "before", "when", "since", "until"}
 _MIN_CHARS = 8
 
 
-def content_heads(verb: Token, cue: Cue) -> list[Token]:
-    """Heads of the reported content: complement clauses and their coordinated twins."""
+def content_of(verb: Token) -> tuple[str, list[Token]] | None:
+    """The reported content of a verb, and its shape: a complement clause ("ccomp"), an
+    infinitive ("xcomp"), an object ("dobj"), a prepositional object ("prep_for") or the
+    clause around a parenthetical cue ("paren")."""
+    shape = "ccomp"
     heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if not heads:
-        heads = [c for c in verb.children if c.dep_ == "xcomp"]
-    if not heads and cue.stance in _OBJECT_STANCES:
-        heads = [c for c in verb.children if c.dep_ in ("dobj",)]
+        shape, heads = "xcomp", [c for c in verb.children if c.dep_ == "xcomp"]
+    if not heads:
+        shape, heads = "dobj", [c for c in verb.children if c.dep_ == "dobj"]
         if heads:
             # "accused him of sexism", "calling it a paperwork error": the object's complement
             heads += [c for c in verb.children if c.i > heads[0].i and (
                 c.dep_ in ("oprd", "xcomp", "ccomp") or (c.dep_ == "prep" and c.lower_ in _OBJECT_PREPS))]
-    if not heads and cue.stance in _OBJECT_STANCES:
-        heads = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS
-                 and any(g.dep_ in ("pobj", "pcomp") for g in c.children)]
-        heads = [g for h in heads for g in h.children if g.dep_ in ("pobj", "pcomp")]
+    if not heads:
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in _CONTENT_PREPS]
+        heads = [g for p in preps[:1] for g in p.children if g.dep_ in ("pobj", "pcomp")]
+        shape = f"prep_{preps[0].lower_}" if heads else shape
+    if not heads:
+        paren = _parenthetical(verb)
+        return ("paren", paren) if paren else None
     heads += [conj for head in list(heads) for conj in head.conjuncts if conj.i > head.i]
     right = [h for h in heads if h.i > verb.i]
     if right:
@@ -49,7 +54,7 @@ def content_heads(verb: Token, cue: Cue) -> list[Token]:
         first = min(h.i for h in right)
         heads += [c for c in verb.children
                   if verb.i < c.i < first and c.dep_ in ("xcomp", "csubj", "advcl") and c not in heads]
-    return heads
+    return shape, _content_tokens(heads)
 
 
 def _content_tokens(heads: list[Token]) -> list[Token]:
@@ -121,18 +126,12 @@ def _according_to(tok: Token) -> tuple[Token, list[Token]] | None:
     return source, content
 
 
-def _is_cue(tok: Token) -> Cue | None:
-    if tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "NOUN" and tok.dep_ == "ROOT"):
-        return cue_of(tok.lemma_)
-    return None
-
-
-def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Found]:
-    """Cue verbs with a source and a complement; "according to X".
+def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Candidate]:
+    """Every verb with a reported content outside quotations, and "according to X".
 
     Cues inside a quotation are the speaker's own words ("I think ..."), not attributions.
     """
-    found: list[Found] = []
+    found: list[Candidate] = []
     for tok in doc:
         if any(a < tok.idx < b for a, b in quoted):
             continue
@@ -142,21 +141,34 @@ def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) ->
             span = span_of(content, paragraph_of(paragraphs, tok.idx))
             if span:
                 to = next(c for c in tok.children if c.lower_ == "to")
-                found.append(Found([span], tok, cue_of("say"), source, "indirect", 0.9,
-                                   cue_span=(tok.idx, to.idx + len(to.text))))
+                record = Found([span], tok, cue_of("say"), source, "indirect", 0.9,
+                               cue_span=(tok.idx, to.idx + len(to.text)))
+                found.append(Candidate(record, "according"))
             continue
-        cue = _is_cue(tok)
-        if cue is None:
+        if tok.pos_ != "VERB":
             continue
-        heads = content_heads(tok, cue)
-        tokens = _content_tokens(heads) if heads else _parenthetical(tok)
-        if not tokens:
+        content = content_of(tok)
+        if content is None:
             continue
-        subject = subject_of(tok)
-        if subject is None:
-            continue
+        shape, tokens = content
         spans = _fragments(tokens, paragraph_of(paragraphs, tok.idx))
         if not spans or sum(b - a for a, b in spans) < _MIN_CHARS:
             continue
-        found.append(Found(spans, tok, cue, subject, "indirect", 0.8))
+        record = Found(spans, tok, cue_of(tok.lemma_), subject_of(tok), "indirect", 0.8)
+        found.append(Candidate(record, shape))
     return found
+
+
+def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Found]:
+    """The candidates the shipped attribution model accepts, with its probability as confidence."""
+    model = cue_model()
+    out = []
+    for candidate in candidates(doc, paragraphs, quoted):
+        if candidate.shape == "according":
+            out.append(candidate.found)
+            continue
+        probability = model.probability(features(candidate, quoted))
+        if probability >= model.threshold:
+            candidate.found.confidence = round(probability, 2)
+            out.append(candidate.found)
+    return out
