@@ -33,7 +33,7 @@ def find_quotes(doc: Doc, index: EntityIndex, paragraphs: tuple[Span, ...]) -> l
     records = _merge(text, quotes, direct, find_indirect(doc, paragraphs, quoted))
     records = _outermost(records)
     records.sort(key=lambda r: r.start)
-    return [_to_quote(doc, index, r) for r in records]
+    return [_to_quote(doc, text, index, r) for r in records]
 
 
 def _merge(text: str, quotes: list[tuple[Span, ...]], direct: list[Found],
@@ -96,8 +96,7 @@ def _speaker_mention(index: EntityIndex, subject: Token) -> tuple[str, Span]:
     return mention.text, (mention.start_char, mention.end_char)
 
 
-def _to_quote(doc: Doc, index: EntityIndex, found: Found) -> Quote:
-    text = doc.text
+def _to_quote(doc: Doc, text: str, index: EntityIndex, found: Found) -> Quote:
     spans = [s for s in found.content if s[1] > s[0]]
     hull = (spans[0][0], spans[-1][1])
     speaker = mention = None

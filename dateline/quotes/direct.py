@@ -10,6 +10,7 @@ of a few words with no reporting frame are scare quotes or titles, not attributi
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,6 @@ if TYPE_CHECKING:
 _SENTENCE_END = {".", "!", "?", ";"}
 _RUNS_ON = set(",?!-—–…:")  # a quotation ending with one of these runs on into its frame
 _MIN_WORDS = 4
-_STARTS = "dateline_token_starts"
 _DESCRIPTIVE = ("relcl", "acl", "amod")
 # Reporting verbs the tagger often takes for nouns after a quotation ("…,” the Saudis state).
 _CUE_FORMS = {"says", "states", "writes", "adds", "asks", "tells", "said", "stated", "wrote",
@@ -52,18 +52,15 @@ def _paragraph_index(paragraphs: tuple[Span, ...], offset: int) -> int:
     return -1
 
 
-def _first_token_at(doc: Doc, offset: int) -> int:
+def _first_token_at(starts: Sequence[int], offset: int) -> int:
     """Index of the first token starting at or after character `offset`."""
-    starts = doc.user_data.get(_STARTS)
-    if starts is None or len(starts) != len(doc):
-        starts = doc.user_data[_STARTS] = [t.idx for t in doc]
     return bisect_left(starts, offset)
 
 
-def _trailing(doc: Doc, end: int, limit: int) -> list[Token]:
+def _trailing(doc: Doc, starts: Sequence[int], end: int, limit: int) -> list[Token]:
     """Tokens after a quotation up to the end of its sentence (or `limit`)."""
     tokens = []
-    for tok in doc[_first_token_at(doc, end):]:
+    for tok in doc[_first_token_at(starts, end):]:
         if tok.idx >= limit or "\n" in tok.text or tok.text in _SENTENCE_END:
             break
         tokens.append(tok)
@@ -72,10 +69,10 @@ def _trailing(doc: Doc, end: int, limit: int) -> list[Token]:
     return tokens
 
 
-def _leading(doc: Doc, start: int, limit: int) -> list[Token]:
+def _leading(doc: Doc, starts: Sequence[int], start: int, limit: int) -> list[Token]:
     """Tokens before a quotation back to the start of its sentence (or `limit`)."""
     tokens: list[Token] = []
-    i = _first_token_at(doc, start) - 1
+    i = _first_token_at(starts, start) - 1
     while i >= 0:
         tok = doc[i]
         if tok.idx < limit or tok.text in _SENTENCE_END or "\n" in tok.text or "\n" in tok.whitespace_:
@@ -88,6 +85,7 @@ def _leading(doc: Doc, start: int, limit: int) -> list[Token]:
 def _quotations(doc: Doc, quotes: list[tuple[Span, ...]],
                 paragraphs: tuple[Span, ...]) -> list[_Quotation]:
     text = doc.text
+    token_starts = doc.to_array("IDX").tolist()
     starts = sorted(f[0] for q in quotes for f in q)
     ends = sorted(f[1] for q in quotes for f in q)
     out = []
@@ -103,7 +101,8 @@ def _quotations(doc: Doc, quotes: list[tuple[Span, ...]],
         if not content:
             continue
         out.append(_Quotation(number, fragments, content, p_first, p_last,
-                              _leading(doc, first[0], prev_end), _trailing(doc, last[1], next_start)))
+                              _leading(doc, token_starts, first[0], prev_end),
+                              _trailing(doc, token_starts, last[1], next_start)))
     return out
 
 

@@ -126,14 +126,25 @@ def _according_to(tok: Token) -> tuple[Token, list[Token]] | None:
     return source, content
 
 
+def _quoted_tokens(doc: Doc, quoted: list[Span]) -> set[int]:
+    """Indices of the tokens strictly inside a quotation (its marks excluded)."""
+    inside: set[int] = set()
+    for start, end in quoted:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            inside.update(t.i for t in span if start < t.idx < end)
+    return inside
+
+
 def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Candidate]:
     """Every verb with a reported content outside quotations, and "according to X".
 
     Cues inside a quotation are the speaker's own words ("I think ..."), not attributions.
     """
     found: list[Candidate] = []
+    inside = _quoted_tokens(doc, quoted)
     for tok in doc:
-        if any(a < tok.idx < b for a, b in quoted):
+        if tok.i in inside:
             continue
         according = _according_to(tok)
         if according is not None:
@@ -162,12 +173,13 @@ def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> li
 def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Found]:
     """The candidates the shipped attribution model accepts, with its probability as confidence."""
     model = cue_model()
+    text = doc.text
     out = []
     for candidate in candidates(doc, paragraphs, quoted):
         if candidate.shape == "according":
             out.append(candidate.found)
             continue
-        probability = model.probability(features(candidate, quoted))
+        probability = model.probability(features(candidate, quoted, text))
         if probability >= model.threshold:
             candidate.found.confidence = round(probability, 2)
             out.append(candidate.found)

@@ -71,7 +71,7 @@ def examples(doc: Any, record: dict[str, Any]) -> tuple[list[dict[str, float]], 
         content = _alnum(text, candidate.found.content)
         label = any(any(a <= cue.idx < b for a, b in cues) and content
                     and len(content & gold) / len(content | gold) >= 0.5 for cues, gold in golds)
-        feats.append(features(candidate, quoted))
+        feats.append(features(candidate, quoted, text))
         labels.append(int(label))
     return feats, labels, len(golds) - covered
 

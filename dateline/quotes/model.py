@@ -55,17 +55,15 @@ def _source(subject: Token | None) -> list[str]:
     return [f"src={kind}", f"srcent={subject.ent_type_ or 'none'}"]
 
 
-def features(candidate: Candidate, quoted: list[Span]) -> dict[str, float]:
+def features(candidate: Candidate, quoted: list[Span], text: str) -> dict[str, float]:
     """The named features of a candidate; the same function feeds learning and use."""
     found = candidate.found
     verb = found.cue
     assert verb is not None
     lemma = verb.lemma_.lower()
     shape = candidate.shape
-    doc = verb.doc
-    first = doc.char_span(found.start, found.end, alignment_mode="expand")
-    opener = first[0].lower_ if first is not None and len(first) else ""
-    words = sum(len(doc.text[a:b].split()) for a, b in found.content)
+    opener = text[found.start:found.end].split(maxsplit=1)[0].lower() if found.end > found.start else ""
+    words = sum(len(text[a:b].split()) for a, b in found.content)
     children = {c.dep_ for c in verb.children}
     particles = [c.lower_ for c in verb.children if c.dep_ in ("prt", "prep") and c.i > verb.i][:1]
     names = [
