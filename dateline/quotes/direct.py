@@ -63,7 +63,8 @@ def _trailing(doc: Doc, starts: Sequence[int], end: int, limit: int) -> list[Tok
     for tok in doc[_first_token_at(starts, end):]:
         if tok.idx >= limit or "\n" in tok.text or tok.text in _SENTENCE_END:
             break
-        tokens.append(tok)
+        if tok.text.strip():
+            tokens.append(tok)
         if "\n" in tok.whitespace_:
             break
     return tokens
@@ -77,7 +78,8 @@ def _leading(doc: Doc, starts: Sequence[int], start: int, limit: int) -> list[To
         tok = doc[i]
         if tok.idx < limit or tok.text in _SENTENCE_END or "\n" in tok.text or "\n" in tok.whitespace_:
             break
-        tokens.insert(0, tok)
+        if tok.text.strip():
+            tokens.insert(0, tok)
         i -= 1
     return tokens
 
@@ -141,9 +143,7 @@ def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     frame = q.trailing
     if not frame or frame[0].pos_ in ("CCONJ", "SCONJ"):
         return None
-    ending = text[q.content[-1][1] - 1]
-    runs_on = ending in _RUNS_ON or text[q.content[-1][1]:frame[0].idx].strip().startswith(",")
-    if not runs_on and not frame[0].is_lower:
+    if not _runs_on(q, text) and not frame[0].is_lower:
         return None
     stop = frame[-1].i + 1
     for verb in _frame_verbs(frame):
@@ -255,4 +255,12 @@ def _tight(q: _Quotation, attached: tuple[Token, Token], text: str) -> bool:
     leading = [t for t in q.leading if not t.is_space]
     if leading and leading[-1].text in (":", ","):
         return True
-    return bool(q.trailing) and text[q.content[-1][1] - 1] in _RUNS_ON and cue.i - q.trailing[0].i <= 3
+    return bool(q.trailing) and _runs_on(q, text) and cue.i - q.trailing[0].i <= 3
+
+
+def _runs_on(q: _Quotation, text: str) -> bool:
+    """“…,” / “…?” / “…—”: the sentence goes on after the quotation, into its frame."""
+    end = q.content[-1][1]
+    closing = text[end:q.fragments[-1][1]].replace("”", "").replace('"', "").replace("''", "")
+    return (text[end - 1] in _RUNS_ON or any(c in _RUNS_ON for c in closing)
+            or text[q.fragments[-1][1]:q.fragments[-1][1] + 2].strip().startswith(","))
