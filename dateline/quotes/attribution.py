@@ -41,9 +41,9 @@ def _merge(text: str, quotes: list[tuple[Span, ...]], direct: list[Found],
     """Direct records plus reported speech; reported speech holding a quotation is mixed."""
     records: list[Found] = list(direct)
     for item in indirect:
-        start, end = item.start, item.end
         touched = [n for n, frags in enumerate(quotes)
-                   if any(a < end and start < b for a, b in frags)]
+                   if any(a < e and s < b for a, b in frags for s, e in item.content)]
+        start, end = item.start, item.end
         if any(_same(r.cue, item.cue) for r in direct):
             continue  # the cue introduces a direct quotation, already recorded
         if touched:

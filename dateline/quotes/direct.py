@@ -31,7 +31,7 @@ _DESCRIPTIVE = ("relcl", "acl", "amod")
 _CUE_FORMS = {"says", "states", "writes", "adds", "asks", "tells", "said", "stated", "wrote",
               "added", "asked", "told", "noted", "explained", "replied"}
 _NOT_SOURCES = {"it", "there", "this", "that", "what"}
-_NEAR = 12  # how far into a trailing frame the cue may stand, in tokens
+_NEAR = 25  # how far into a trailing frame the cue may stand, in tokens
 
 
 @dataclass(slots=True)
