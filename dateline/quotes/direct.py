@@ -102,8 +102,14 @@ def _quotations(doc: Doc, quotes: list[tuple[Span, ...]],
         content = [s for s in (inner(f, text) for f in fragments) if s[1] > s[0]]
         if not content:
             continue
-        out.append(_Quotation(number, fragments, content, p_first, p_last,
-                              _leading(doc, token_starts, first[0], prev_end),
+        leading = _leading(doc, token_starts, first[0], prev_end)
+        if not leading and p_first > 0 and text[para_start:first[0]].strip() == "":
+            # He said: ¶ “…”: a paragraph that introduces the quotation below it
+            before = paragraphs[p_first - 1]
+            if text[before[0]:before[1]].rstrip().endswith(":") and \
+                    not any(before[0] <= e <= before[1] for e in ends):
+                leading = _leading(doc, token_starts, before[1], before[0])
+        out.append(_Quotation(number, fragments, content, p_first, p_last, leading,
                               _trailing(doc, token_starts, last[1], next_start)))
     return out
 
@@ -149,7 +155,8 @@ def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     for verb in _frame_verbs(frame):
         lead = [t for t in frame if t.i < verb.i and t.pos_ not in ("ADV", "PUNCT")]
         if not lead:
-            if cue_of(verb.lemma_, speech_only=True) is None:
+            if cue_of(verb.lemma_, speech_only=True) is None and (
+                    verb.i != frame[0].i or verb.tag_ not in ("VBD", "VBZ")):
                 return None
             subject = inverted_subject(verb, stop)
         else:
