@@ -161,6 +161,9 @@ def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
             subject = inverted_subject(verb, stop)
         else:
             subject = _initial_nominal([t for t in frame if t.i < verb.i])
+            parsed = subject_of(verb)
+            if subject is None and parsed is not None and frame[0].i <= parsed.i < verb.i:
+                subject = parsed
         if subject is not None:
             return verb, subject
     return None

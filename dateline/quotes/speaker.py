@@ -32,7 +32,16 @@ def subject_of(verb: Token) -> Token | None:
                     if grand.dep_ == "pobj":
                         return grand
         if current.dep_ == "acl" and current.head.pos_ in ("NOUN", "PROPN"):
-            return current.head  # "media reports claiming that ...": the reports claim
+            # "she released a statement saying ...": the one who made the artifact speaks;
+            # "media reports claiming that ...": else the reports themselves
+            noun = current.head
+            verb = noun.head.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else noun.head
+            if noun.dep_ in ("dobj", "pobj") and verb.pos_ == "VERB" and verb is not noun:
+                maker = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")
+                              and not _expletive(c)), None)
+                if maker is not None:
+                    return maker
+            return noun
         if current.dep_ == "pcomp" and current.head.dep_ == "prep":
             current = current.head.head  # "ended by saying": the ender says
             continue
