@@ -192,13 +192,13 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
             return (last, names[-1]) if names and len(body) <= 6 else None
     elif last.text in (",", "—", "–", "-"):
         speech = [t for t in frame if t.pos_ in ("VERB", "AUX") and t.dep_ not in _DESCRIPTIVE
-                  and cue_of(t.lemma_, speech_only=True)]
+                  and cue_of(t.lemma_, speech_only=True) and _introduces(t, frame)]
         if speech:
             verb = speech[-1]
-        elif not strong:
+        elif not strong and not q.trailing:
             near = [t for t in frame[-4:] if _eligible(t)]
             verb = near[-1] if near else None
-    elif (last.pos_ == "VERB" and not strong) or (
+    elif (last.pos_ == "VERB" and not strong and not q.trailing) or (
             last.pos_ in ("VERB", "AUX") and cue_of(last.lemma_, speech_only=True)):
         verb = last
     if verb is None:
@@ -207,6 +207,13 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
     if subject is None or (verb.lemma_ == "ask" and subject.dep_ == "nsubjpass"):
         return None
     return verb, subject
+
+
+def _introduces(verb: Token, frame: list[Token]) -> bool:
+    """"told the crowd, “…”" introduces the quotation; "added that if …, “…”" does not:
+    a clause of its own stands between the cue and the quotation."""
+    between = [t for t in frame if t.i > verb.i]
+    return not any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.lower_ == "that" for t in between)
 
 
 def _record(q: _Quotation, cue: Token, subject: Token, confidence: float) -> Found:
