@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SENTENCE_END = {".", "!", "?", ";"}
+_DASHES = {"―", "—", "–", "-", "--"}
 _RUNS_ON = set(",?!-—–…:")  # a quotation ending with one of these runs on into its frame
 _MIN_WORDS = 4
 _DESCRIPTIVE = ("relcl", "acl", "amod")
@@ -109,8 +110,13 @@ def _quotations(doc: Doc, quotes: list[tuple[Span, ...]],
             if text[before[0]:before[1]].rstrip().endswith(":") and \
                     not any(before[0] <= e <= before[1] for e in ends):
                 leading = _leading(doc, token_starts, before[1], before[0])
-        out.append(_Quotation(number, fragments, content, p_first, p_last, leading,
-                              _trailing(doc, token_starts, last[1], next_start)))
+        trailing = _trailing(doc, token_starts, last[1], next_start)
+        if not trailing and p_last + 1 < len(paragraphs) and text[last[1]:para_end].strip() == "":
+            # “…” ¶ ― Name: a signature line under a quotation
+            after = paragraphs[p_last + 1]
+            if text[after[0]] in _DASHES and len(text[after[0]:after[1]].split()) <= 8:
+                trailing = _trailing(doc, token_starts, after[0], after[1])
+        out.append(_Quotation(number, fragments, content, p_first, p_last, leading, trailing))
     return out
 
 
@@ -169,6 +175,17 @@ def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     return None
 
 
+def _from_dash(q: _Quotation) -> tuple[Token, Token] | None:
+    """“…” ― Sonya Herridge: a quotation signed with a dash and a name."""
+    frame = q.trailing
+    if len(frame) < 2 or frame[0].text not in _DASHES:
+        return None
+    names = [t for t in frame[1:6] if t.pos_ == "PROPN"]
+    if not names or frame[1].pos_ not in ("PROPN", "DET", "ADJ", "NOUN"):
+        return None
+    return frame[0], names[-1] if names[-1].i == names[0].i + len(names) - 1 else names[0]
+
+
 def _eligible(tok: Token) -> bool:
     return tok.pos_ == "VERB" and tok.dep_ not in _DESCRIPTIVE
 
@@ -217,7 +234,7 @@ def _introduces(verb: Token, frame: list[Token]) -> bool:
 
 
 def _record(q: _Quotation, cue: Token, subject: Token, confidence: float) -> Found:
-    info = cue_of(cue.lemma_) if cue.text != ":" else cue_of("say")
+    info = cue_of("say") if cue.is_punct else cue_of(cue.lemma_)
     return Found(list(q.content), cue, info, subject, "direct", confidence, [q.number])
 
 
@@ -234,7 +251,7 @@ def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
             attached = _from_leading(q, strong=True) or trailing
         else:
             attached = trailing or _from_leading(q, strong=True)
-        attached = attached or _from_leading(q, strong=False)
+        attached = attached or _from_dash(q) or _from_leading(q, strong=False)
         if previous is not None:
             record, before = previous
             same_cue = attached is not None and record.cue is not None and attached[0].i == record.cue.i
@@ -265,7 +282,7 @@ def _starts_paragraph(q: _Quotation, paragraphs: tuple[Span, ...], text: str) ->
 def _tight(q: _Quotation, attached: tuple[Token, Token], text: str) -> bool:
     """A short quotation counts when a speech cue frames it directly: “No,” he said."""
     cue = attached[0]
-    if cue.text == ":":
+    if cue.is_punct:
         return True
     if cue_of(cue.lemma_, speech_only=True) is None:
         return False
