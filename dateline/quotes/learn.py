@@ -31,6 +31,7 @@ log = logging.getLogger(__name__)
 DEFAULT_OUT = Path(__file__).resolve().parent / "data" / MODEL_FILE
 MIN_COUNT = 3  # features seen fewer times are dropped
 HOLD_OUT = 5  # every fifth text tunes the threshold
+MIN_WEIGHT = 0.05  # smaller weights are left out of the shipped file
 
 
 def line_paragraphs(text: str) -> tuple[Span, ...]:
@@ -119,7 +120,7 @@ def learn(records: list[dict[str, Any]], docs: list[Any], *, c: float = 0.5) -> 
     threshold = _best_threshold(probabilities, [y for r in tune for y in r[2]], sum(r[3] for r in tune))
     vectorizer, model = _fit([f for r in rows for f in r[1]], [y for r in rows for y in r[2]], c)
     weights = {name: round(float(w), 4) for name, w in zip(vectorizer.feature_names_, model.coef_[0], strict=True)
-               if abs(w) >= 0.01}
+               if abs(w) >= MIN_WEIGHT}
     log.info("%d candidates, %d positive, threshold %.2f, %d weights",
              sum(len(r[2]) for r in rows), sum(sum(r[2]) for r in rows), threshold, len(weights))
     return {"bias": round(float(model.intercept_[0]), 4), "threshold": threshold,

@@ -83,6 +83,10 @@ def features(candidate: Candidate, quoted: list[Span], text: str) -> dict[str, f
         names.append("modal")
     if "auxpass" in children or "nsubjpass" in children:
         names.append("passive")
+    subject = found.subject
+    if subject is not None and subject.pos_ == "NOUN":
+        names.append(f"srcnoun={subject.lemma_.lower()}")
+    names.append(f"lemma|src={lemma}|{_source(subject)[0][4:]}")
     if particles:
         names.append(f"lemma|prt={lemma}|{particles[0]}")
     if any(a < found.end and found.start < b for a, b in quoted):
