@@ -17,11 +17,11 @@ import logging
 import re
 import sys
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from benchmarks.quotes_scoring import Pred, Tally, figures, score_document
+from dateline.quotes.learn import line_paragraphs as paragraphs_of
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes"
@@ -42,20 +42,6 @@ def read_split(data: Path, split: str, limit: int | None = None) -> list[dict[st
             if limit and len(docs) >= limit:
                 break
     return docs
-
-
-def paragraphs_of(text: str) -> tuple[tuple[int, int], ...]:
-    """Every non-blank line is a paragraph (the texts are clean, one paragraph a line)."""
-    spans = []
-    for match in re.finditer(r"[^\n]+", text):
-        start, end = match.span()
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
-    return tuple(spans)
 
 
 def gold_of(doc: dict[str, Any]) -> list[Pred]:

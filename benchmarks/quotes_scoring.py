@@ -120,7 +120,8 @@ def score_document(tally: Tally, text: str, golds: list[Pred], preds: list[Pred]
     tally.chars_gold += len(union_g)
     tally.chars_pred += len(union_p)
     tally.chars_both += len(union_g & union_p)
-    outcome = [{"gold": g, "pred": None, "jaccard": 0.0, "speaker_ok": False} for g in golds]
+    outcome: list[dict[str, Any]] = [
+        {"gold": g, "pred": None, "jaccard": 0.0, "speaker_ok": False} for g in golds]
     for gi, pi, jac in _greedy(g_sets, p_sets):
         tally.loose += 1
         outcome[gi].update(pred=preds[pi], jaccard=jac, pred_index=pi)
@@ -136,12 +137,12 @@ def score_document(tally: Tally, text: str, golds: list[Pred], preds: list[Pred]
         tally.cue_hits += bool(cue and gold.get("cue_spans") and _shares_char(text, [cue], gold["cue_spans"]))
     for item in outcome:
         gold = item["gold"]
-        found = item["jaccard"] >= 0.5
+        found = bool(item["jaccard"] >= 0.5)
         groups = [("kind", gold["kind"]), ("cue_class", gold["cue_class"])]
         for group in groups:
             tally.by_group[(*group, "all")] += 1
-            tally.by_group[(*group, "found")] += found
-            tally.by_group[(*group, "attributed")] += found and item["speaker_ok"]
+            tally.by_group[(*group, "found")] += int(found)
+            tally.by_group[(*group, "attributed")] += int(found and bool(item["speaker_ok"]))
     return outcome
 
 

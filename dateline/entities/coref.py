@@ -52,7 +52,7 @@ def noun_phrase(token: Token) -> Span:
 
 
 def _previous_sentences(token: Token, count: int) -> list[Span]:
-    sents = []
+    sents: list[Span] = []
     sent = token.sent
     doc = token.doc
     start = sent.start

@@ -18,7 +18,7 @@ from ..records import Span
 from .cues import cue_of
 from .found import Found
 from .marks import inner
-from .speaker import inverted_subject, preceding_subject, subject_of
+from .speaker import inverted_subject, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -246,6 +246,7 @@ def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
     previous: tuple[Found, _Quotation] | None = None
     for q in _quotations(doc, quotes, paragraphs):
         words = _words(text, q.content)
+        attached: tuple[Token, Token] | None
         trailing = _from_trailing(q, text)
         if trailing is not None and cue_of(trailing[0].lemma_, speech_only=True) is None:
             attached = _from_leading(q, strong=True) or trailing

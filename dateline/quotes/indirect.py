@@ -148,8 +148,8 @@ def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> li
             continue
         according = _according_to(tok)
         if according is not None:
-            source, content = according
-            span = span_of(content, paragraph_of(paragraphs, tok.idx))
+            source, words = according
+            span = span_of(words, paragraph_of(paragraphs, tok.idx))
             if span:
                 to = next(c for c in tok.children if c.lower_ == "to")
                 record = Found([span], tok, cue_of("say"), source, "indirect", 0.9,
@@ -158,10 +158,10 @@ def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> li
             continue
         if tok.pos_ != "VERB":
             continue
-        content = content_of(tok)
-        if content is None:
+        reported = content_of(tok)
+        if reported is None:
             continue
-        shape, tokens = content
+        shape, tokens = reported
         spans = _fragments(tokens, paragraph_of(paragraphs, tok.idx))
         if not spans or sum(b - a for a, b in spans) < _MIN_CHARS:
             continue

@@ -76,26 +76,3 @@ def inverted_subject(verb: Token, stop: int) -> Token | None:
             return head
         return None
     return None
-
-
-def preceding_subject(verb: Token, start: int) -> Token | None:
-    """"..., the 43-year-old asked": the noun phrase just before the cue, from index `start`."""
-    i = verb.i - 1
-    doc = verb.doc
-    while i >= start and doc[i].pos_ in ("ADV", "AUX", "PART"):
-        i -= 1
-    if i < start:
-        return None
-    tok = doc[i]
-    if tok.pos_ in _NOMINAL and tok.lower_ not in _NOT_SOURCES:
-        head = tok
-        while head.dep_ in ("compound", "amod", "poss", "nmod", "appos") and start <= head.head.i < verb.i:
-            head = head.head
-        return head
-    if tok.is_punct and tok.text == ",":
-        # "Trump, the 2016 GOP presidential frontrunner, said": skip back over the apposition
-        for j in range(start, i):
-            cand = doc[j]
-            if cand.pos_ in ("PROPN", "PRON") and cand.lower_ not in _NOT_SOURCES:
-                return cand
-    return None
