@@ -33,6 +33,9 @@ def content_of(verb: Token) -> tuple[str, list[Token]] | None:
     heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
     if not heads:
         shape, heads = "xcomp", [c for c in verb.children if c.dep_ == "xcomp"]
+        if heads:
+            # "urged the industry to do more": the one urged is part of what was urged
+            heads += [c for c in verb.children if c.dep_ == "dobj" and c.i < heads[0].i]
     if not heads:
         shape, heads = "dobj", [c for c in verb.children if c.dep_ == "dobj"]
         if heads:
@@ -65,6 +68,13 @@ def _content_tokens(heads: list[Token]) -> list[Token]:
         cut = {t.i for child in head.rights if child.dep_ == "advcl" and child.i > head.i
                and any(m.dep_ == "mark" and m.lower_ in _CIRCUMSTANCE for m in child.children)
                for t in child.subtree}
+        end = head.right_edge.i
+        for tok in head.subtree:
+            # "..., which votes on March 1": an aside of the writer's closing the content
+            if tok.dep_ == "relcl" and tok.right_edge.i >= end - 1 and tok.left_edge.i > 0 \
+                    and tok.doc[tok.left_edge.i - 1].text == "," \
+                    and tok.left_edge.lower_ in ("which", "who", "whose", "where"):
+                cut.update(range(tok.left_edge.i - 1, tok.right_edge.i + 1))
         tokens += [t for t in head.subtree if t.i not in cut]
     return tokens
 
