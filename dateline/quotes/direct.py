@@ -32,6 +32,7 @@ _DESCRIPTIVE = ("relcl", "acl", "amod")
 _CUE_FORMS = {"says", "states", "writes", "adds", "asks", "tells", "said", "stated", "wrote",
               "added", "asked", "told", "noted", "explained", "replied"}
 _NOT_SOURCES = {"it", "there", "this", "that", "what"}
+_RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
 _NEAR = 25  # how far into a trailing frame the cue may stand, in tokens
 
 
@@ -153,7 +154,7 @@ def _initial_nominal(tokens: list[Token]) -> Token | None:
 def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     """“…,” he said / “…,” said Holan / “…” the 43-year-old asked: cue and source after."""
     frame = q.trailing
-    if not frame or frame[0].pos_ in ("CCONJ", "SCONJ"):
+    if not frame or frame[0].pos_ in ("CCONJ", "SCONJ") or frame[0].lower_ in _RELATIVE:
         return None
     if not _runs_on(q, text) and not frame[0].is_lower:
         return None

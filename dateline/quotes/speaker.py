@@ -24,6 +24,10 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         for child in current.children:
+            if child.dep_ == "nsubjpass" and current.i == verb.i:
+                # "was accused of ...", "is expected to ...": the subject is not the source,
+                # which is the agent ("by the Kremlin") or unsaid
+                return _agent(current)
             if child.dep_ in SUBJECT_DEPS and not _expletive(child):
                 return child
         for child in current.children:
@@ -49,6 +53,13 @@ def subject_of(verb: Token) -> Token | None:
             current = current.head  # "said X, adding that": the adder is the sayer
             continue
         break
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            return next((g for g in child.children if g.dep_ == "pobj"), None)
     return None
 
 
