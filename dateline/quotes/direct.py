@@ -157,7 +157,7 @@ def _from_trailing(q: _Quotation, text: str) -> tuple[Token, Token] | None:
     if not frame or frame[0].pos_ in ("CCONJ", "SCONJ") or frame[0].lower_ in _RELATIVE:
         return None
     if not _runs_on(q, text) and not frame[0].is_lower:
-        return None
+        return None  # “…” yet in the glass ceiling, she said: the quotation is inside a sentence
     stop = frame[-1].i + 1
     for verb in _frame_verbs(frame):
         lead = [t for t in frame if t.i < verb.i and t.pos_ not in ("ADV", "PUNCT")]
@@ -198,6 +198,8 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
         return None
     last = frame[-1]
     verb: Token | None = None
+    if last.text != ":" and q.trailing and not _runs_on(q, q.trailing[0].doc.text):
+        return None  # the lawyers said, “…” that Cruz complies: a quotation inside a sentence
     if last.text == ":":
         body = frame[:-1]
         if body and body[-1].pos_ == "PROPN" and body[-1].dep_ not in ("dobj", "pobj", "dative"):
@@ -265,7 +267,8 @@ def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
                 record.quotes.append(q.number)
                 previous = (record, q)
                 continue
-        if attached is None or (words < _MIN_WORDS and not _tight(q, attached, text)):
+        if attached is None or (words < _MIN_WORDS and not _tight(q, attached, text)) \
+                or _title(q, text):
             if q.paragraph != (previous[1].last_paragraph if previous else -1):
                 previous = None
             continue
@@ -274,6 +277,15 @@ def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
         found.append(record)
         previous = (record, q)
     return found
+
+
+def _title(q: _Quotation, text: str) -> bool:
+    """“This Week”, “The Rachel Maddow Show”: a name or title in quotation marks."""
+    words = " ".join(text[a:b] for a, b in q.content).split()
+    small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "with", "at", "by"}
+    return len(words) <= 6 and text[q.content[-1][1] - 1] not in ".?!" and all(
+        w[0].isupper() or not w[0].isalpha() or w.lower() in small for w in words) \
+        and words[0][0].isupper()
 
 
 def _starts_paragraph(q: _Quotation, paragraphs: tuple[Span, ...], text: str) -> bool:

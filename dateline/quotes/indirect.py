@@ -31,6 +31,12 @@ def content_of(verb: Token) -> tuple[str, list[Token]] | None:
     clause around a parenthetical cue ("paren")."""
     shape = "ccomp"
     heads = [c for c in verb.children if c.dep_ in _CONTENT_DEPS]
+    if not heads and verb.dep_ == "parataxis":
+        # "Sanders stays in the race, his aide told The Huffington Post": the clause around
+        # a parenthetical cue is its content, its object the one told
+        paren = _parenthetical(verb)
+        if paren:
+            return "paren", paren
     if not heads:
         shape, heads = "xcomp", [c for c in verb.children if c.dep_ == "xcomp"]
         if heads:
