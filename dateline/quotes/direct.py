@@ -30,7 +30,8 @@ _MIN_WORDS = 4
 _DESCRIPTIVE = ("relcl", "acl", "amod")
 # Reporting verbs the tagger often takes for nouns after a quotation ("…,” the Saudis state).
 _CUE_FORMS = {"says", "states", "writes", "adds", "asks", "tells", "said", "stated", "wrote",
-              "added", "asked", "told", "noted", "explained", "replied"}
+              "added", "asked", "told", "noted", "explained", "replied", "read", "reads",
+              "tweeted", "posted"}
 _NOT_SOURCES = {"it", "there", "this", "that", "what"}
 _RELATIVE = {"which", "who", "whom", "whose", "where", "when"}
 _NEAR = 25  # how far into a trailing frame the cue may stand, in tokens
@@ -283,7 +284,7 @@ def _title(q: _Quotation, text: str) -> bool:
     """“This Week”, “The Rachel Maddow Show”: a name or title in quotation marks."""
     words = " ".join(text[a:b] for a, b in q.content).split()
     small = {"a", "an", "the", "of", "in", "on", "and", "for", "to", "with", "at", "by"}
-    return len(words) <= 6 and text[q.content[-1][1] - 1] not in ".?!" and all(
+    return len(words) <= 6 and text[q.content[-1][1] - 1] not in ".?!" and not _runs_on(q, text) and all(
         w[0].isupper() or not w[0].isalpha() or w.lower() in small for w in words) \
         and words[0][0].isupper()
 
