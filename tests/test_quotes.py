@@ -122,6 +122,10 @@ def test_parenthetical_cue_splits_the_content(attribute):
      "the talks would go on", "Sergey Lavrov", "The minister"),
     ("Sergey Lavrov, who said Russia would not send troops, left Moscow on Monday.",
      "Russia would not send troops", "Sergey Lavrov", "who"),
+    ("Russian officials said the aid convoy had crossed the border into Ukraine.",
+     "the aid convoy had crossed", "Russia", "Russian officials"),
+    ("NATO Secretary General Jens Stoltenberg met reporters. NATO's chief said the alliance "
+     "was ready.", "the alliance was ready", "Jens Stoltenberg", "NATO's chief"),
 ])
 def test_speakers_resolve_to_the_named_entity(attribute, text, fragment, speaker, mention):
     quote = _one(attribute(text), fragment)

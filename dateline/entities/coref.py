@@ -154,11 +154,16 @@ def _resolve_group(index: EntityIndex, token: Token) -> tuple[Entity | None, flo
 
 def _resolve_nominal(index: EntityIndex, token: Token) -> tuple[Entity | None, float]:
     """"the minister" -> the latest person with that role; "the country" -> latest country;
-    "NATO's chief" -> the person of that organisation; "the businessman" -> the person the
-    last sentences were about."""
+    "NATO's chief" -> the person of that organisation; "Russian officials" -> Russia;
+    "the businessman" -> the person the last sentences were about."""
     possessor = next((c for c in token.children if c.dep_ == "poss"), None)
     if possessor is not None:
         return _resolve_possessed(index, token, possessor)
+    for child in token.children:
+        # "Russian officials", "NATO diplomats": the body the unnamed people speak for
+        owner = index.at(child) if child.dep_ in ("amod", "compound", "nmod") else None
+        if owner is not None and owner.type in ("GPE", "NORP", "ORG") and token.lower_ in roles():
+            return owner, 0.6
     if not any(child.lower_ in ("the", "this", "that") for child in token.children):
         return None, 0.0
     lower = token.lower_
