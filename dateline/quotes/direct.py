@@ -199,7 +199,7 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
         return None
     last = frame[-1]
     verb: Token | None = None
-    if last.text != ":" and q.trailing and not _runs_on(q, q.trailing[0].doc.text):
+    if last.text != ":" and q.trailing and _inside_sentence(q, q.trailing[0].doc.text):
         return None  # the lawyers said, “…” that Cruz complies: a quotation inside a sentence
     if last.text == ":":
         body = frame[:-1]
@@ -305,6 +305,12 @@ def _tight(q: _Quotation, attached: tuple[Token, Token], text: str) -> bool:
     if leading and leading[-1].text in (":", ","):
         return True
     return bool(q.trailing) and _runs_on(q, text) and cue.i - q.trailing[0].i <= 3
+
+
+def _inside_sentence(q: _Quotation, text: str) -> bool:
+    """“all command the same conclusion” that Cruz complies: the sentence goes on after
+    the quotation without a frame of its own."""
+    return text[q.content[-1][1] - 1] not in ".?!…" and not _runs_on(q, text)
 
 
 def _runs_on(q: _Quotation, text: str) -> bool:
