@@ -168,3 +168,12 @@ def test_every_span_points_into_the_text(attribute):
             assert text[a:b] and not text[a:b].startswith(("\u201c", '"'))
         assert text[quote.cue_span[0]:quote.cue_span[1]] == quote.cue
         assert quote.sentence_span[0] <= quote.cue_span[0] < quote.sentence_span[1]
+
+
+def test_pronoun_far_from_any_name_continues_the_last_speaker(attribute):
+    text = ("\u201cThe talks in Geneva are over for this year,\u201d Sergey Lavrov said. "
+            "The weather was cold. Trains were late. Markets fell. Prices rose. "
+            "\u201cWe will return to the table in the spring,\u201d he said.")
+    quote = _one(attribute(text), "return to the table")
+    assert quote.speaker == "Sergey Lavrov" and quote.speaker_mention == "he"
+    assert quote.confidence <= 0.5

@@ -33,7 +33,11 @@ def find_quotes(doc: Doc, index: EntityIndex, paragraphs: tuple[Span, ...]) -> l
     records = _merge(text, quotes, direct, find_indirect(doc, paragraphs, quoted))
     records = _outermost(records)
     records.sort(key=lambda r: r.start)
-    return [_to_quote(doc, text, index, r) for r in records]
+    out: list[Quote] = []
+    for record in records:
+        previous = next((q for q in reversed(out) if q.speaker_entity is not None), None)
+        out.append(_to_quote(doc, text, index, record, previous))
+    return out
 
 
 def _merge(text: str, quotes: list[tuple[Span, ...]], direct: list[Found],
@@ -96,7 +100,10 @@ def _speaker_mention(index: EntityIndex, subject: Token) -> tuple[str, Span]:
     return mention.text, (mention.start_char, mention.end_char)
 
 
-def _to_quote(doc: Doc, text: str, index: EntityIndex, found: Found) -> Quote:
+def _to_quote(doc: Doc, text: str, index: EntityIndex, found: Found,
+              previous: Quote | None) -> Quote:
+    """The record, its speaker resolved; a "he" or "she" no name explains continues the
+    last named speaker of the article, as news quotes one person at a time."""
     spans = [s for s in found.content if s[1] > s[0]]
     hull = (spans[0][0], spans[-1][1])
     speaker = mention = None
@@ -106,6 +113,10 @@ def _to_quote(doc: Doc, text: str, index: EntityIndex, found: Found) -> Quote:
     if found.subject is not None:
         mention, speaker_span = _speaker_mention(index, found.subject)
         entity, sure = resolve_reference(index, found.subject)
+        if entity is None and found.subject.lower_ in ("he", "she") and previous is not None:
+            named = index.by_id(previous.speaker_entity or "")
+            if named is not None and named.type == "PERSON":
+                entity, sure = named, 0.5
         if entity is not None:
             speaker, entity_id = entity.name, entity.id
             confidence = round(confidence * sure, 2)
