@@ -21,11 +21,21 @@ if TYPE_CHECKING:
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "theirs", "themselves"}
 THING_PRONOUNS = {"it", "its", "itself"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom", "whose"}
 FIRST_PERSON = {"i", "me", "my", "we", "us", "our"}
 _PLACE_NOUNS = {"country", "nation", "state", "government", "kingdom", "republic"}
 _GROUP_NOUNS = {"group", "organisation", "organization", "alliance", "movement", "militia",
                 "party", "agency", "bloc", "company", "union", "council", "ministry"}
 _LOOKBACK_SENTENCES = 4
+# Descriptions news uses for a person it has just named ("the businessman replied").
+_PERSON_NOUNS = {"businessman", "businesswoman", "billionaire", "candidate", "nominee",
+                 "senator", "congressman", "congresswoman", "governor", "mayor", "lawmaker",
+                 "official", "spokesman", "spokeswoman", "spokesperson", "aide", "adviser",
+                 "advisor", "leader", "chairman", "chairwoman", "minister", "secretary",
+                 "president", "former", "frontrunner", "front-runner", "mogul", "tycoon",
+                 "diplomat", "envoy", "general", "commander", "chief", "executive", "man",
+                 "woman", "politician", "republican", "democrat", "judge", "prosecutor",
+                 "activist", "cleric", "ambassador", "premier", "chancellor", "king", "queen"}
 
 
 def noun_phrase(token: Token) -> Span:
@@ -42,7 +52,7 @@ def noun_phrase(token: Token) -> Span:
 
 
 def _previous_sentences(token: Token, count: int) -> list[Span]:
-    sents = []
+    sents: list[Span] = []
     sent = token.sent
     doc = token.doc
     start = sent.start
@@ -71,6 +81,10 @@ def resolve_reference(index: EntityIndex, token: Token) -> tuple[Entity | None, 
     if named is not None:
         return named, 1.0
     lower = token.lower_
+    if lower in RELATIVE_PRONOUNS and token.head.dep_ in ("relcl", "acl") and token.head.head is not token:
+        # "Lavrov, who said ...": the relative pronoun is its antecedent
+        entity, sure = resolve_reference(index, token.head.head)
+        return entity, round(sure * 0.95, 2)
     if lower in PERSON_PRONOUNS:
         return _resolve_person(index, token)
     if lower in THING_PRONOUNS and _is_expletive(token):
@@ -80,6 +94,25 @@ def resolve_reference(index: EntityIndex, token: Token) -> tuple[Entity | None, 
     if token.pos_ in ("NOUN", "PROPN"):
         return _resolve_nominal(index, token)
     return None, 0.0
+
+
+def _resolve_possessed(index: EntityIndex, token: Token,
+                       possessor: Token) -> tuple[Entity | None, float]:
+    """"NATO's chief", "Russia's foreign minister": the person of that body in the article,
+    matched by organisation or country and, where the article gives one, by role."""
+    owner = index.at(possessor)
+    if owner is None or owner.type == "PERSON":
+        return None, 0.0
+    lower = token.lower_
+    best: Entity | None = None
+    for entity in index.entities:
+        if entity.type != "PERSON":
+            continue
+        belongs = entity.organisation == owner.name or (
+            owner.type in ("GPE", "NORP") and owner.country and entity.country == owner.country)
+        if belongs and (best is None or (entity.role and lower in entity.role.lower())):
+            best = entity
+    return (best, 0.6) if best is not None else (None, 0.0)
 
 
 def _is_expletive(token: Token) -> bool:
@@ -120,16 +153,35 @@ def _resolve_group(index: EntityIndex, token: Token) -> tuple[Entity | None, flo
 
 
 def _resolve_nominal(index: EntityIndex, token: Token) -> tuple[Entity | None, float]:
-    """"the minister" -> the latest person with that role; "the country" -> latest country."""
+    """"the minister" -> the latest person with that role; "the country" -> latest country;
+    "NATO's chief" -> the person of that organisation; "Russian officials" -> Russia;
+    "the businessman" -> the person the last sentences were about."""
+    possessor = next((c for c in token.children if c.dep_ == "poss"), None)
+    if possessor is not None:
+        return _resolve_possessed(index, token, possessor)
+    for child in token.children:
+        # "Russian officials", "NATO diplomats": the body the unnamed people speak for
+        owner = index.at(child) if child.dep_ in ("amod", "compound", "nmod") else None
+        if owner is not None and owner.type in ("GPE", "NORP", "ORG") and token.lower_ in roles():
+            return owner, 0.6
     if not any(child.lower_ in ("the", "this", "that") for child in token.children):
         return None, 0.0
     lower = token.lower_
     start = max(0, token.sent.start - 200)
     mentions = index.in_span(start, token.i)
+    if token.tag_ in ("NNS", "NNPS"):
+        return None, 0.0  # "the officials": a group the article rarely names
     if lower in roles() and lower not in _PLACE_NOUNS and lower not in _GROUP_NOUNS:
         for _, entity in reversed(mentions):
             if entity.type == "PERSON" and entity.role and lower in entity.role.lower():
                 return entity, 0.7
+    if lower in _PERSON_NOUNS or (lower in roles() and lower not in _PLACE_NOUNS
+                                  and lower not in _GROUP_NOUNS):
+        for distance, sent in enumerate([token.sent, *_previous_sentences(token, 2)]):
+            end = token.i if distance == 0 else sent.end
+            choice = _salient(_persons_in(index, sent.start, end))
+            if choice is not None:
+                return choice[1], 0.55 - 0.1 * distance
         return None, 0.0
     if lower in _PLACE_NOUNS:
         for _, entity in reversed(mentions):

@@ -1,59 +1,77 @@
 """Quotation-mark spans, paragraph by paragraph.
 
-Typographic marks say which side they are on; straight marks are judged by their
-neighbours (an opening mark follows a space or an opening bracket).  A paragraph that
-opens a quote and does not close it continues into the next paragraph only when that
-paragraph opens with a quotation mark (the newspaper convention); otherwise the stray
-mark is ignored, so an unbalanced mark affects only its own paragraph.
+News text mixes typographic marks, straight marks and the doubled apostrophe (`''`) of
+wire copy, often within one quotation (`"We won,” he said`), and typographic marks are
+often the wrong way round.  So every mark is judged by its neighbours first (a mark after
+a space and before a word opens; one after a word and before a space or punctuation
+closes) and by its glyph only when the neighbours do not tell.  Single quotation marks
+are left alone: inside a double quotation they are a quotation within the quotation, and
+elsewhere they are indistinguishable from apostrophes.
+
+A paragraph that opens a quotation and does not close it continues into the next
+paragraph when that paragraph opens with a mark (the newspaper convention for quotations
+over several paragraphs); otherwise the quotation ends with its paragraph.  Either way an
+unbalanced mark affects only its own paragraph.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..records import Span
 
-OPENERS = {"“": "”", "„": "“", "«": "»", "»": "«"}
-CLOSERS = {"”", "“", "»", "«"}
-STRAIGHT = '"'
-_OPEN_CONTEXT = set(" \t\n([{—–-/:;") | {""}
+_MARK = re.compile(r"''|``|[\"“”„«»]")
+_OPEN_GLYPHS = {"“", "„", "«", "``"}
+_CLOSE_GLYPHS = {"”", "»"}
+_SPACE_BEFORE = set(" \t\n([{—–-/") | {""}
+_AFTER_CLOSE = set(" \t\n,.;:!?)]}—–-…") | {""}
+_MIN_UNCLOSED_WORDS = 3
 
 
-def _is_opening_straight(text: str, i: int) -> bool:
-    before = text[i - 1] if i > 0 else ""
-    after = text[i + 1] if i + 1 < len(text) else ""
-    if before in _OPEN_CONTEXT:
-        return True
-    if after in (" ", "\n", "", ",", ".", ";", ":", "!", "?", ")"):
-        return False
-    return not before.isalnum()
+def _side(text: str, start: int, end: int) -> str:
+    """'open', 'close' or 'either' for the mark at text[start:end]."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    opens = before in _SPACE_BEFORE and after not in (" ", "\t", "\n", "")
+    closes = before not in (" ", "\t", "\n", "") and after in _AFTER_CLOSE
+    glyph = text[start:end]
+    if opens and not closes:
+        return "open"
+    if closes and not opens:
+        return "close"
+    if glyph in _OPEN_GLYPHS:
+        return "open"
+    if glyph in _CLOSE_GLYPHS:
+        return "close"
+    return "either"
+
+
+def _marks(text: str, start: int, end: int) -> list[tuple[int, int, str]]:
+    return [(m.start(), m.end(), _side(text, m.start(), m.end()))
+            for m in _MARK.finditer(text, start, end)]
 
 
 def _paragraph_quotes(text: str, start: int, end: int) -> tuple[list[Span], int | None]:
-    """Closed quote spans (marks included) in text[start:end], and an unclosed opening."""
+    """Closed quotation spans (marks included) in text[start:end], and an unclosed opening."""
     spans: list[Span] = []
     open_at: int | None = None
-    closer: str | None = None
-    i = start
-    while i < end:
-        ch = text[i]
+    for m_start, m_end, side in _marks(text, start, end):
         if open_at is None:
-            if ch in OPENERS and not (ch == "»" and i + 1 < end and text[i + 1] == " "):
-                open_at, closer = i, OPENERS[ch]
-            elif ch == STRAIGHT and _is_opening_straight(text, i):
-                open_at, closer = i, STRAIGHT
+            if side != "close":
+                open_at = m_start
+        elif side == "open" and m_start > open_at:
+            # A second clear opening: the first mark was stray (or its closer is missing).
+            open_at = m_start
         else:
-            if (closer == STRAIGHT and ch == STRAIGHT) or (closer != STRAIGHT and ch == closer):
-                spans.append((open_at, i + 1))
-                open_at, closer = None, None
-            elif closer == STRAIGHT and ch in OPENERS and ch not in CLOSERS:
-                # a typographic opener inside a straight quote: the straight one was stray
-                open_at, closer = i, OPENERS[ch]
-        i += 1
+            spans.append((open_at, m_end))
+            open_at = None
     return spans, open_at
 
 
 def _opens_with_quote(text: str, start: int, end: int) -> bool:
     stripped = text[start:end].lstrip()
-    return bool(stripped) and (stripped[0] in OPENERS or stripped[0] == STRAIGHT)
+    match = _MARK.match(stripped)
+    return match is not None and _side(stripped, 0, match.end()) != "close"
 
 
 def quote_spans(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[Span, ...]]:
@@ -61,38 +79,42 @@ def quote_spans(text: str, paragraphs: tuple[Span, ...]) -> list[tuple[Span, ...
     if not paragraphs:
         paragraphs = ((0, len(text)),)
     quotes: list[tuple[Span, ...]] = []
-    carried: list[Span] = []  # fragments of a quote still open from earlier paragraphs
+    carried: list[Span] = []  # fragments of a quotation still open from earlier paragraphs
     for number, (p_start, p_end) in enumerate(paragraphs):
+        spans, open_at = _paragraph_quotes(text, p_start, p_end)
         if carried:
-            # The continuing paragraph reopens with a mark; its first quote joins the carried one.
-            spans, open_at = _paragraph_quotes(text, p_start, p_end)
-            if spans:
-                first = spans.pop(0)
-                quotes.append((*carried, first))
-                carried = []
-            elif open_at is not None:
+            if spans and text[p_start:spans[0][0]].strip() == "":
+                quotes.append((*carried, spans.pop(0)))
+            elif not spans and open_at is not None and text[p_start:open_at].strip() == "":
                 carried.append((open_at, p_end))
                 continue
             else:
-                carried = []
-        else:
-            spans, open_at = _paragraph_quotes(text, p_start, p_end)
+                quotes.append(tuple(carried))
+            carried = []
         quotes.extend((span,) for span in spans)
+        if open_at is None:
+            continue
         nxt = paragraphs[number + 1] if number + 1 < len(paragraphs) else None
-        if open_at is not None and nxt is not None and _opens_with_quote(text, *nxt):
+        if nxt is not None and _opens_with_quote(text, *nxt):
             carried = [(open_at, p_end)]
+        elif len(text[open_at:p_end].split()) >= _MIN_UNCLOSED_WORDS:
+            quotes.append(((open_at, p_end),))
+    if carried:
+        quotes.append(tuple(carried))
     return quotes
 
 
 def inner(span: Span, text: str) -> Span:
-    """The span without its quotation marks and surrounding spaces."""
+    """The span without its quotation marks, surrounding spaces and a trailing comma."""
     start, end = span
-    if start < end and (text[start] in OPENERS or text[start] == STRAIGHT):
-        start += 1
-    if end > start and (text[end - 1] in CLOSERS or text[end - 1] == STRAIGHT):
-        end -= 1
+    opening = _MARK.match(text, start, end)
+    if opening is not None:
+        start = opening.end()
     while start < end and text[start].isspace():
         start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in "\"”“»«"
+                           or text[end - 2:end] == "''"):
+        end -= 2 if text[end - 2:end] == "''" else 1
     while end > start and (text[end - 1].isspace() or text[end - 1] == ","):
         end -= 1
     return start, end
