@@ -59,14 +59,26 @@ def _datetime(day: date):  # type: ignore[no-untyped-def]
     return datetime(day.year, day.month, day.day)
 
 
+_CLAUSE_LINKS = ("ccomp", "xcomp", "acomp", "advcl", "conj", "pcomp", "pobj", "prep", "dobj")
+
+
 def event_date(trigger: Token, sentence: Span, base: str | None) -> str | None:
-    """The date of the trigger's clause: a DATE entity attached to it, else in its sentence."""
+    """The date of the trigger's clause, else of the clauses it is embedded in.
+
+    "On Wednesday, Stoltenberg said he was concerned": the concern is dated by the
+    saying.  A date inside another event's relative clause never dates this one.
+    """
     dates = [e for e in sentence.ents if e.label_ in ("DATE", "TIME")]
     if not dates:
         return base
-    attached = [e for e in dates if e.root.head == trigger or e.root.head.head == trigger]
-    for entity in attached:
-        resolved = resolve_date(entity.text, base)
-        if resolved:
-            return resolved
+    node = trigger
+    for _ in range(5):
+        attached = [e for e in dates if e.root.head == node or e.root.head.head == node]
+        for entity in attached:
+            resolved = resolve_date(entity.text, base)
+            if resolved:
+                return resolved
+        if node.dep_ not in _CLAUSE_LINKS or node.head is node:
+            break
+        node = node.head
     return base

@@ -50,6 +50,8 @@ def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
         if entity.country in (None, "IGO", "NGO", "IMG"):
             continue
         mention = index.mention_at(tok)
+        if mention is not None and mention.root.dep_ in ("npadvmod", "amod"):
+            continue  # "a US-led coalition" says who leads, not where
         span = (mention.start_char, mention.end_char) if mention is not None else None
         place = _places().get(entity.name)
         if place and place[0] == entity.country:
