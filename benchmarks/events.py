@@ -23,8 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from benchmarks.datasets import development_data
+
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "events"
+
+DEFAULT_DATA = development_data("events")
 GOLD_FILE = "plover_gsr_cameo.jsonl"
 ALIASES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
 CATEGORIES = ("AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT",

@@ -24,10 +24,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from benchmarks.datasets import development_data
+
 from .extraction_metric import body_scores, date_scores, page_counts, title_scores
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "extraction"
+
+DEFAULT_DATA = development_data("extraction")
 DOC = ROOT / "docs" / "benchmarks.md"
 SECTION = "## Article extraction"
 

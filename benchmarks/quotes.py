@@ -21,11 +21,13 @@ import time
 from pathlib import Path
 from typing import Any
 
+from benchmarks.datasets import development_data
 from benchmarks.quotes_scoring import Pred, Tally, figures, score_document
 from dateline.quotes.learn import line_paragraphs as paragraphs_of
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DATA = ROOT.parent / "shared" / "data" / "quotes"
+
+DEFAULT_DATA = development_data("quotes")
 SECTION = "## Quote attribution (PolNeAR)"
 log = logging.getLogger(__name__)
 

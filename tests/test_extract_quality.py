@@ -16,8 +16,10 @@ FLOORS = {"f1": 0.955, "l3s-gn1": 0.965, "wcxb-article": 0.925, "title": 0.80, "
 
 @pytest.fixture(scope="module")
 def scores():
-    assert (DEFAULT_DATA / "gold.jsonl").exists(), (
-        f"the extraction development set is missing at {DEFAULT_DATA}")
+    if not (DEFAULT_DATA / "gold.jsonl").exists():
+        # The pages belong to their publishers and are never copied into the repository.
+        pytest.skip(f"extraction development set not present at {DEFAULT_DATA} "
+                    "(set DATELINE_DEV_DATA to the folder holding extraction/)")
     pages = load(DEFAULT_DATA)
     outputs, _, _ = run("dateline", pages, passes=1)
     return score(pages, outputs)
