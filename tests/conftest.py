@@ -43,3 +43,28 @@ def store(tmp_path):
     s = open_store(str(tmp_path / "test.db"))
     yield s
     s.close()
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """Admin URL of a real PostgreSQL server (tests/pg_server.py); skipped only off CI."""
+    from . import pg_server
+
+    server = pg_server.server()
+    try:
+        url = server.__enter__()
+    except (RuntimeError, ImportError) as exc:
+        if pg_server.required():
+            pytest.fail(f"PostgreSQL is required here: {exc}")
+        pytest.skip(f"no PostgreSQL server: {exc}")
+    yield url
+    server.__exit__(None, None, None)
+
+
+@pytest.fixture
+def postgres_url(postgres):
+    """A fresh, empty PostgreSQL database for one test."""
+    from . import pg_server
+
+    with pg_server.database(postgres) as url:
+        yield url

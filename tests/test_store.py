@@ -1,11 +1,26 @@
-"""The store: idempotent writes, queries, full-text search, export."""
+"""The store: idempotent writes, queries, full-text search, export; on every backend."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 
+import pytest
+
 from dateline.query import ArticleQuery, EventQuery, QuoteQuery
+from dateline.store import open_store
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    """The same suite against SQLite and a real PostgreSQL server."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "test.db")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    s = open_store(url)
+    yield s
+    s.close()
 
 
 def test_write_twice_changes_nothing(store, seed):

@@ -6,8 +6,9 @@ so the tables stay flat and portable (SQLite, PostgreSQL, Parquet).
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import asdict
+from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 from typing import Any
 
@@ -26,6 +27,39 @@ EVENT_COLUMNS = ("article_id", "seq", "category", "mode", "cameo", "actor", "rec
                  "trigger_start", "trigger_end", "sentence_start", "sentence_end", "negated",
                  "hypothetical", "reported_by", "date", "location", "context", "confidence",
                  "pipeline_version")
+
+
+@dataclass(slots=True)
+class ResultRows:
+    """One document as the rows every table gets; what stores write and Parquet holds.
+
+    Local runs build it from a `Result`; `dateline load` builds it from Parquet rows, so
+    both reach a store through the same idempotent write.
+    """
+
+    id: str
+    pipeline_version: str
+    article: tuple
+    entities: list[tuple] = field(default_factory=list)
+    quotes: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    actors: list[list[tuple]] = field(default_factory=list)  # per event, as `actor_rows`
+
+
+def result_rows(result: Result) -> ResultRows:
+    """Every row of one result, in the column orders above."""
+    content_hash = hashlib.sha256(result.article.text.encode("utf-8")).hexdigest()
+    return ResultRows(result.id, result.pipeline_version, article_row(result, content_hash),
+                      entity_rows(result), quote_rows(result), event_rows(result),
+                      actor_rows(result))
+
+
+def actors_of(actor: str | None, recipient: str | None) -> list[tuple]:
+    """`actor_rows` of one event from its stored JSON columns (for rows read back)."""
+    return ([("actor", a["name"], a.get("country"), a.get("sector"), a.get("entity"))
+             for a in _load(actor, [])]
+            + [("recipient", r["name"], r.get("country"), r.get("sector"), r.get("entity"))
+               for r in _load(recipient, [])])
 
 
 def _j(value: Any) -> str:
