@@ -68,3 +68,25 @@ def postgres_url(postgres):
 
     with pg_server.database(postgres) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def spark():
+    """A local[2] SparkSession; skipped only off CI when Java or pyspark is missing."""
+    import os
+    import shutil
+
+    try:
+        import pyspark  # noqa: F401
+
+        if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+            raise RuntimeError("no Java runtime (java on PATH or JAVA_HOME)")
+        from dateline.run.spark import session
+
+        session_ = session("local[2]", "dateline-tests")
+    except (ImportError, RuntimeError) as exc:
+        if os.environ.get("CI"):
+            pytest.fail(f"Spark is required here: {exc}")
+        pytest.skip(f"Spark is not available: {exc}")
+    yield session_
+    session_.stop()
