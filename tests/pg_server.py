@@ -18,6 +18,7 @@ import tempfile
 import time
 import uuid
 from collections.abc import Iterator
+from pathlib import Path
 
 ENV = "DATELINE_TEST_POSTGRES"
 
@@ -66,7 +67,7 @@ def server() -> Iterator[str]:
             f"-p {port} -h 127.0.0.1 -k {root} -F", "start")
     except subprocess.CalledProcessError as exc:
         log = os.path.join(root, "log")
-        detail = open(log).read() if os.path.exists(log) else ""
+        detail = Path(log).read_text() if os.path.exists(log) else ""
         shutil.rmtree(root, ignore_errors=True)
         raise RuntimeError(f"starting PostgreSQL failed: {exc.stderr}{detail}") from exc
     try:

@@ -3,8 +3,9 @@
 One archive per task, as Common Crawl's cc-pyspark does: an archive is read as a stream
 (copied to the executor's local disk first when it lives on HDFS, S3 or another
 filesystem pyarrow reaches), its documents go through `process_docs` with the spaCy
-pipeline loaded once per Python worker, and the results become the Parquet tables of
-`store/parquet.py`, partitioned by article date.  `dateline load` puts them in a store.
+pipeline loaded once per Python worker, and the task writes its results as the Parquet
+tables of `store/parquet.py`, partitioned by article date.  `dateline load` puts them
+in a store.
 
 Run it as `dateline spark INPUT... --output DIR`, or with spark-submit on this file.
 """
@@ -26,7 +27,7 @@ from dateline.entities.lexicon import Known
 from dateline.errors import DatelineError
 from dateline.nlp import load
 from dateline.process import process_docs
-from dateline.records import RawDoc, Result, Skipped
+from dateline.records import RawDoc, Skipped
 from dateline.settings import Settings
 from dateline.sources.files import kind_of, walk
 from dateline.store import parquet, rows
@@ -107,42 +108,32 @@ def read_input(path: str, settings: Settings) -> Iterator[RawDoc | Skipped]:
         os.unlink(local)
 
 
-def _documents(paths: Iterable[str], settings: Settings,
-               user: dict[str, Known] | None) -> Iterator[tuple]:
-    """One task: its archives through `process_docs`, as rows of the document schema."""
+def _task(index: int, paths: Iterable[str], output: str, settings: Settings,
+          user: dict[str, Known] | None) -> Iterator[tuple[int, ...]]:
+    """One task: its archives through `process_docs`, written as its own Parquet files.
+
+    Yields one (articles, quotes, events, entities, skipped) count for the driver.
+    """
     nlp = load(settings.model)  # cached: once per Python worker, reused across tasks
+    writer = parquet.PartWriter(output, index)
+    counts = [0, 0, 0, 0, 0]
     for path in paths:
         if kind_of(path) is None:
-            yield (None, [], [], [], (path, "unsupported file type", None, rows.now()))
+            writer.skip(path, "unsupported file type", None)
+            counts[4] += 1
             continue
         for item in process_docs(read_input(path, settings), nlp, settings, user=user):
-            yield _record(item)
-
-
-def _record(item: Result | Skipped) -> tuple:
-    if isinstance(item, Skipped):
-        return (None, [], [], [], (item.source, item.reason, item.id, rows.now()))
-    bundle = rows.result_rows(item)
-    return (bundle.article, bundle.entities, bundle.quotes, bundle.events, None)
-
-
-def document_schema() -> Any:
-    """The Spark schema of one processed document: its rows for every table."""
-    from pyspark.sql import types as T
-
-    spark_type = {"string": T.StringType(), "int64": T.LongType(), "double": T.DoubleType()}
-
-    def struct(table: str) -> T.StructType:
-        return T.StructType([T.StructField(c, spark_type[t], True)
-                             for c, t in parquet.schema(table)])
-
-    return T.StructType([
-        T.StructField("article", struct("articles"), True),
-        T.StructField("entities", T.ArrayType(struct("entities")), False),
-        T.StructField("quotes", T.ArrayType(struct("quotes")), False),
-        T.StructField("events", T.ArrayType(struct("events")), False),
-        T.StructField("skipped", struct("skipped"), True),
-    ])
+            if isinstance(item, Skipped):
+                writer.skip(item.source, item.reason, item.id)
+                counts[4] += 1
+                continue
+            writer.add(rows.result_rows(item))
+            counts[0] += 1
+            counts[1] += len(item.quotes)
+            counts[2] += len(item.events)
+            counts[3] += len(item.entities)
+    writer.flush()
+    yield tuple(counts)
 
 
 def session(master: str | None = None, app_name: str = "dateline") -> Any:
@@ -161,8 +152,7 @@ def session(master: str | None = None, app_name: str = "dateline") -> Any:
                    .config("spark.driver.host", "localhost"))
     # local workers run this interpreter (and see its packages) unless told otherwise
     os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
-    builder = (builder.config("spark.python.worker.reuse", "true")
-               .config("spark.sql.sources.partitionOverwriteMode", "static"))
+    builder = builder.config("spark.python.worker.reuse", "true")
     spark = builder.getOrCreate()
     spark.sparkContext.setLogLevel("WARN")
     return spark
@@ -171,36 +161,39 @@ def session(master: str | None = None, app_name: str = "dateline") -> Any:
 def run(inputs: Iterable[str], output: str, settings: Settings, *, spark: Any = None,
         master: str | None = None, overwrite: bool = False,
         user: dict[str, Known] | None = None) -> SparkCounts:
-    """Process `inputs` on Spark and write the Parquet tables under `output`."""
-    from pyspark import StorageLevel
-    from pyspark.sql import functions as F
+    """Process `inputs` on Spark and write the Parquet tables under `output`.
 
+    One Spark job: each task writes its own files (named by task, so a retried task
+    rewrites them), which keeps results out of the JVM and the run to a single pass.
+    """
     paths = expand(inputs)
     if not paths:
         raise DatelineError("no input archives or pages found")
+    _prepare(output, overwrite)
     spark = spark or session(master)
-    mode = "overwrite" if overwrite else "errorifexists"
     task_settings = replace(settings, workers=1)
-    records = (spark.sparkContext.parallelize(paths, len(paths))  # one archive per task
-               .mapPartitions(lambda part: _documents(part, task_settings, user)))
-    docs = spark.createDataFrame(records, document_schema()).persist(StorageLevel.MEMORY_AND_DISK)
-    try:
-        date = F.col("article.date").alias(parquet.PARTITION)
-        articles = docs.where(F.col("article").isNotNull()).select("article.*", date)
-        articles.write.mode(mode).partitionBy(parquet.PARTITION).parquet(_join(output, "articles"))
-        for table in ("entities", "quotes", "events"):
-            (docs.select(date, F.explode(table).alias("row")).select("row.*", parquet.PARTITION)
-             .write.mode(mode).partitionBy(parquet.PARTITION).parquet(_join(output, table)))
-        (docs.where(F.col("skipped").isNotNull()).select("skipped.*").coalesce(1)
-         .write.mode(mode).parquet(_join(output, "skipped")))
-        totals = docs.select(
-            F.count("article").alias("articles"), F.sum(F.size("quotes")).alias("quotes"),
-            F.sum(F.size("events")).alias("events"), F.sum(F.size("entities")).alias("entities"),
-            F.count("skipped").alias("skipped")).first()
-    finally:
-        docs.unpersist()
-    return SparkCounts(len(paths), totals["articles"], totals["quotes"] or 0,
-                       totals["events"] or 0, totals["entities"] or 0, totals["skipped"])
+    totals = (spark.sparkContext.parallelize(paths, len(paths))  # one archive per task
+              .mapPartitionsWithIndex(lambda i, part: _task(i, part, output, task_settings, user))
+              .collect())
+    sums = [sum(column) for column in zip(*totals, strict=True)] or [0, 0, 0, 0, 0]
+    return SparkCounts(len(paths), *sums)
+
+
+def _prepare(output: str, overwrite: bool) -> None:
+    """An empty output directory: refuse to mix runs unless asked to replace the old one."""
+    from pyarrow import fs
+
+    if "://" in output and not output.startswith("file://"):
+        filesystem, root = fs.FileSystem.from_uri(output)
+    else:
+        filesystem, root = fs.LocalFileSystem(), os.path.abspath(_local_path(output))
+    info = filesystem.get_file_info(root)
+    if info.type != fs.FileType.NotFound:
+        if not overwrite:
+            raise DatelineError(f"{output} exists: choose a new --output or pass --overwrite")
+        filesystem.delete_dir(root) if info.type == fs.FileType.Directory \
+            else filesystem.delete_file(root)
+    filesystem.create_dir(root, recursive=True)
 
 
 def _join(base: str, name: str) -> str:

@@ -7,9 +7,11 @@ Layout of an output directory (one sub-directory per table, Hive-style partition
     DIR/skipped/part-....parquet      (documents that could not be processed, and why)
 
 Every table has the columns of the store table of the same name (`rows.py`: spans as
-start/end integers, lists and nested records as JSON text) plus the partition column
-`article_date`, the article's date (`__HIVE_DEFAULT_PARTITION__` when it has none).
-Quotes and events have no `id` column: a store numbers them when it loads them.
+start/end integers, lists and nested records as JSON text; types in `schema`), and the
+four article tables are partitioned by `article_date`, the article's date
+(`__HIVE_DEFAULT_PARTITION__` when it has none).  Quotes and events have no `id` column:
+a store numbers them when it loads them.  Spark, pyarrow, DuckDB and pandas read the
+tables as they are (`spark.read.parquet("DIR/quotes")`).
 """
 
 from __future__ import annotations
@@ -46,6 +48,70 @@ def column_type(name: str) -> str:
 def schema(table: str) -> list[tuple[str, str]]:
     """(column, type) of one table, without the partition column."""
     return [(c, column_type(c)) for c in COLUMNS[table]]
+
+
+def arrow_schema(table: str, *, partition: bool = False) -> Any:
+    import pyarrow as pa
+
+    types = {"string": pa.string(), "int64": pa.int64(), "double": pa.float64()}
+    fields = [(c, types[t]) for c, t in schema(table)]
+    return pa.schema(fields + ([(PARTITION, pa.string())] if partition else []))
+
+
+class PartWriter:
+    """The Parquet files of one task: a file per table and article date every `flush_every`
+    documents, named by task number, so a retried task rewrites the same files.
+
+    `output` is a local directory or a URI pyarrow can write (hdfs://, s3://, gs://).
+    """
+
+    def __init__(self, output: str, task: int, *, flush_every: int = 1000) -> None:
+        from pyarrow import fs
+
+        if "://" in output and not output.startswith("file://"):
+            self.fs, self.root = fs.FileSystem.from_uri(output)
+        else:
+            self.fs, self.root = fs.LocalFileSystem(), os.path.abspath(output.removeprefix("file://"))
+        self.task, self.flush_every, self.chunk = task, flush_every, 0
+        self.bundles: list[rows.ResultRows] = []
+        self.skips: list[tuple] = []
+
+    def add(self, bundle: rows.ResultRows) -> None:
+        self.bundles.append(bundle)
+        if len(self.bundles) >= self.flush_every:
+            self.flush()
+
+    def skip(self, source: str, reason: str, doc_id: str | None) -> None:
+        self.skips.append((source, reason, doc_id, rows.now()))
+
+    def flush(self) -> None:
+        by_day: dict[str | None, list[rows.ResultRows]] = defaultdict(list)
+        for bundle in self.bundles:
+            by_day[bundle.article[rows.ARTICLE_COLUMNS.index("date")]].append(bundle)
+        for day, bundles in by_day.items():
+            self._write("articles", day, [b.article for b in bundles])
+            self._write("entities", day, [e for b in bundles for e in b.entities])
+            self._write("quotes", day, [q for b in bundles for q in b.quotes])
+            self._write("events", day, [e for b in bundles for e in b.events])
+        if self.skips:
+            self._write("skipped", None, self.skips, partitioned=False)
+        self.bundles, self.skips = [], []
+        self.chunk += 1
+
+    def _write(self, table: str, day: str | None, values: list[tuple], *,
+               partitioned: bool = True) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        folder = f"{self.root}/{table}"
+        if partitioned:
+            folder += f"/{PARTITION}={day or NO_DATE}"
+        self.fs.create_dir(folder, recursive=True)
+        columns = list(zip(*values, strict=True)) if values else [[] for _ in COLUMNS[table]]
+        data = pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in
+                                     zip(columns, arrow_schema(table), strict=True)], schema=arrow_schema(table))
+        pq.write_table(data, f"{folder}/part-{self.task:05d}-{self.chunk:04d}.parquet",
+                       filesystem=self.fs)
 
 
 def load(directory: str, store: Store, *, batch: int = 200) -> WriteCounts:

@@ -143,7 +143,7 @@ class PostgresStore(SQLStore):
                     "SELECT id, article_id, seq FROM events WHERE article_id = ANY(%s)",
                     ([b.id for b in chunk],))}
                 actors += [(ids[(b.id, event[1])], *actor) for b in chunk  # event[1]: its seq
-                           for event, event_actors in zip(b.events, b.actors)
+                           for event, event_actors in zip(b.events, b.actors, strict=True)
                            for actor in event_actors]
             _copy(cur, "event_actors", ("event_id", "side", "name", "country", "sector", "entity"),
                   actors)

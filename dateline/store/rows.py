@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from typing import Any
 
 from ..records import Result
@@ -71,7 +71,7 @@ def _span(span: tuple[int, int] | list[int] | None) -> tuple[int | None, int | N
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def article_row(result: Result, content_hash: str, cluster_id: str | None = None) -> tuple:

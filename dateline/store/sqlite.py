@@ -119,7 +119,7 @@ class SQLiteStore(SQLStore):
                 f"SELECT id, article_id, seq FROM events WHERE article_id IN ({marks(len(chunk))})",
                 [b.id for b in chunk])}
             actors += [(ids[(b.id, event[1])], *actor) for b in chunk  # event[1]: its seq
-                       for event, event_actors in zip(b.events, b.actors) for actor in event_actors]
+                       for event, event_actors in zip(b.events, b.actors, strict=True) for actor in event_actors]
         self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?)", actors)
         for chunk in chunks([b.id for b in todo]):
             where = f"IN ({marks(len(chunk))})"
