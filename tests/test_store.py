@@ -86,3 +86,24 @@ def test_export_formats(store, seed, tmp_path):
     export(store, str(tmp_path / "events.plover.jsonl"), "plover")
     record = json.loads((tmp_path / "events.plover.jsonl").read_text().splitlines()[0])
     assert {"id", "date", "event", "mode", "actor", "recipient", "event_text"} <= set(record)
+
+
+def test_a_batch_holding_a_document_twice_stores_it_once(store, seed):
+    counts = store.write([seed, seed])
+    assert (counts.stored, store.stats()["articles"]) == (1, 1)
+
+
+def test_skips_are_recorded_once(store):
+    from dateline.records import Skipped
+
+    store.record_skips([Skipped("a.html", "empty document"), Skipped("a.html", "empty document")])
+    store.record_skips([Skipped("a.html", "empty document")])
+    assert store.stats()["skipped"] == 1
+
+
+def test_search_covers_quotes_and_schema_is_current(store, seed):
+    from dateline.store.sql import migrations
+
+    store.write([seed])
+    assert {"article", "quote"} <= {h["kind"] for h in store.search("Lavrov")}
+    assert store.stats()["schema_version"] == migrations("sqlite")[-1][0]

@@ -107,7 +107,7 @@ class PartWriter:
         if partitioned:
             folder += f"/{PARTITION}={day or NO_DATE}"
         self.fs.create_dir(folder, recursive=True)
-        columns = list(zip(*values, strict=True)) if values else [[] for _ in COLUMNS[table]]
+        columns: list[Any] = list(zip(*values, strict=True)) if values else [() for _ in COLUMNS[table]]
         data = pa.Table.from_arrays([pa.array(list(c), type=f.type) for c, f in
                                      zip(columns, arrow_schema(table), strict=True)], schema=arrow_schema(table))
         pq.write_table(data, f"{folder}/part-{self.task:05d}-{self.chunk:04d}.parquet",
