@@ -87,3 +87,21 @@ def test_listing_and_missing_inputs(archives, settings):
                                                       str(archives / "b.warc")]
     missing = list(read_paths([str(archives / "none.warc.gz")]))
     assert len(missing) == 1 and isinstance(missing[0], Skipped)
+
+
+def test_cli_spark_then_load(spark, archives, tmp_path, capsys):
+    from dateline.cli import main
+
+    out, db = tmp_path / "out", tmp_path / "loaded.db"
+    argv = ["spark", str(archives / "a.warc.gz"), "--output", str(out), "--master", "local[2]"]
+    assert main(argv) == 0
+    assert main(argv) == 1  # an existing output is never mixed with a new run
+    assert "--overwrite" in capsys.readouterr().err
+    assert main(["load", str(out), "--db", str(db)]) == 0
+    assert main(["load", str(out), "--db", str(db)]) == 0
+    store = open_store(str(db))
+    try:
+        assert store.stats()["articles"] == 2
+    finally:
+        store.close()
+    assert "0 stored, 0 updated, 2 unchanged" in capsys.readouterr().out
