@@ -46,7 +46,7 @@ def test_concurrent_writers_store_each_document_once(postgres_url, seed):
     for w in writers:
         w.start()
     for w in writers:
-        w.join(120)
+        w.join(600)
         assert w.exitcode == 0
     assert sum(queue.get(timeout=10) for _ in writers) == COPIES
     store = open_store(postgres_url)
@@ -68,11 +68,11 @@ def test_concurrent_ingest_processes_match_a_single_run(postgres_url, tmp_path):
     procs = [subprocess.Popen(command, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                               text=True) for _ in range(3)]
     for proc in procs:
-        out, err = proc.communicate(timeout=300)
+        out, err = proc.communicate(timeout=900)
         assert proc.returncode == 0, err
     reference = tmp_path / "one.db"
     single = subprocess.run([*command[:5], "--db", str(reference), "--workers", "1"], env=env,
-                            capture_output=True, text=True, timeout=300)
+                            capture_output=True, text=True, timeout=900)
     assert single.returncode == 0, single.stderr
     keys = ("articles", "quotes", "events", "entities", "categories", "languages")
     shared, one = open_store(postgres_url), open_store(str(reference))
