@@ -32,3 +32,8 @@ lint: $(BIN)/dateline
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm
+
+# Articles/s and memory per worker on real pages; writes its section of docs/benchmarks.md.
+.PHONY: throughput
+throughput: $(BIN)/dateline
+	$(BIN)/python -m benchmarks.throughput

@@ -123,6 +123,19 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=("jsonl", "csv", "parquet", "plover"), default="jsonl")
     _db_arg(p)
 
+    p = sub.add_parser("spark", help="process WARC archives or pages on Spark into Parquet tables")
+    p.add_argument("inputs", nargs="+", metavar="INPUT",
+                   help="archives, pages, directories or *.paths(.gz) listings; local or URIs")
+    p.add_argument("--output", required=True, metavar="DIR", help="directory (or URI) for the tables")
+    p.add_argument("--master", help="Spark master (default: spark-submit's, else local[*])")
+    p.add_argument("--overwrite", action="store_true", help="replace tables already in DIR")
+    p.add_argument("--dictionary", help="CSV of extra actors: name,country,sector[,valid_from,valid_to]")
+    _model_args(p)
+
+    p = sub.add_parser("load", help="load the Parquet tables of `dateline spark` into a database")
+    p.add_argument("directory", metavar="DIR")
+    _db_arg(p)
+
     p = sub.add_parser("stats", help="counts of what the database holds")
     p.add_argument("--json", action="store_true")
     _db_arg(p)
@@ -311,6 +324,31 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_spark(args: argparse.Namespace) -> int:
+    from .run.spark import run
+
+    counts = run(args.inputs, args.output, _settings(args), master=args.master,
+                 overwrite=args.overwrite, user=_user_dictionary(args))
+    print(f"{counts.archives} input(s): {counts.articles} articles, {counts.quotes} quotes, "
+          f"{counts.events} events, {counts.entities} entities, {counts.skipped} skipped "
+          f"-> {args.output}")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from .store import open_store
+    from .store.parquet import load
+
+    store = open_store(args.db)
+    try:
+        counts = load(args.directory, store)
+    finally:
+        store.close()
+    print(f"{counts.stored} stored, {counts.updated} updated, {counts.unchanged} unchanged "
+          f"-> {args.db}")
+    return 0
+
+
 def cmd_stats(args: argparse.Namespace) -> int:
     store = _open(args)
     stats = store.stats()
@@ -322,7 +360,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
 COMMANDS = {
     "ingest": cmd_ingest, "fetch": cmd_fetch, "process": cmd_process, "quotes": cmd_quotes, "events": cmd_events,
     "articles": cmd_articles, "show": cmd_show, "search": cmd_search, "export": cmd_export,
-    "stats": cmd_stats,
+    "stats": cmd_stats, "spark": cmd_spark, "load": cmd_load,
 }
 
 if __name__ == "__main__":

@@ -1,11 +1,26 @@
-"""The store: idempotent writes, queries, full-text search, export."""
+"""The store: idempotent writes, queries, full-text search, export; on every backend."""
 
 from __future__ import annotations
 
 import json
 from dataclasses import replace
 
+import pytest
+
 from dateline.query import ArticleQuery, EventQuery, QuoteQuery
+from dateline.store import open_store
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store(request, tmp_path):
+    """The same suite against SQLite and a real PostgreSQL server."""
+    if request.param == "sqlite":
+        url = str(tmp_path / "test.db")
+    else:
+        url = request.getfixturevalue("postgres_url")
+    s = open_store(url)
+    yield s
+    s.close()
 
 
 def test_write_twice_changes_nothing(store, seed):
@@ -71,3 +86,38 @@ def test_export_formats(store, seed, tmp_path):
     export(store, str(tmp_path / "events.plover.jsonl"), "plover")
     record = json.loads((tmp_path / "events.plover.jsonl").read_text().splitlines()[0])
     assert {"id", "date", "event", "mode", "actor", "recipient", "event_text"} <= set(record)
+
+
+def test_a_batch_holding_a_document_twice_stores_it_once(store, seed):
+    counts = store.write([seed, seed])
+    assert (counts.stored, store.stats()["articles"]) == (1, 1)
+
+
+def test_skips_are_recorded_once(store):
+    from dateline.records import Skipped
+
+    store.record_skips([Skipped("a.html", "empty document"), Skipped("a.html", "empty document")])
+    store.record_skips([Skipped("a.html", "empty document")])
+    assert store.stats()["skipped"] == 1
+
+
+def test_search_covers_quotes_and_schema_is_current(store, seed):
+    from dateline.store.sql import migrations
+
+    store.write([seed])
+    assert {"article", "quote"} <= {h["kind"] for h in store.search("Lavrov")}
+    assert store.stats()["schema_version"] == migrations("sqlite")[-1][0]
+
+
+def test_near_duplicates_share_a_cluster(store, seed):
+    from dateline.extract.dedup import assign_clusters
+
+    article = seed.article
+    trimmed = replace(article, text=article.text[: int(len(article.text) * 0.8)])
+    copy = replace(seed, id="republished-copy", article=trimmed)
+    store.write([seed, copy])
+    assign_clusters(store, [(seed.id, article.text), (copy.id, trimmed.text)])
+    rows = {r["id"]: r["cluster_id"] for r in store.articles(ArticleQuery(limit=None))}
+    assert rows[seed.id] is not None and rows[seed.id] == rows["republished-copy"]
+    assert len(store.articles(ArticleQuery(limit=None, dedup=True))) == 1
+    assert store.clustered([seed.id, "republished-copy", "unknown"]) == {seed.id, "republished-copy"}

@@ -8,6 +8,7 @@ from typing import Any, Protocol
 
 from ..query import ArticleQuery, EventQuery, QuoteQuery
 from ..records import Result, Skipped
+from .rows import ResultRows
 
 
 @dataclass(slots=True)
@@ -25,6 +26,10 @@ class Store(Protocol):
     def write(self, results: Iterable[Result]) -> WriteCounts:
         """Store results in one transaction per call; existing ids with the same pipeline
         version are left as they are, older versions are replaced."""
+        ...
+
+    def write_rows(self, rows: Iterable[ResultRows]) -> WriteCounts:
+        """`write` for documents already turned into rows (`dateline load` from Parquet)."""
         ...
 
     def record_skips(self, skips: Iterable[Skipped]) -> None:

@@ -6,9 +6,10 @@ so the tables stay flat and portable (SQLite, PostgreSQL, Parquet).
 
 from __future__ import annotations
 
+import hashlib
 import json
-from dataclasses import asdict
-from datetime import datetime, timezone
+from dataclasses import asdict, dataclass, field
+from datetime import UTC, datetime
 from typing import Any
 
 from ..records import Result
@@ -28,6 +29,39 @@ EVENT_COLUMNS = ("article_id", "seq", "category", "mode", "cameo", "actor", "rec
                  "pipeline_version")
 
 
+@dataclass(slots=True)
+class ResultRows:
+    """One document as the rows every table gets; what stores write and Parquet holds.
+
+    Local runs build it from a `Result`; `dateline load` builds it from Parquet rows, so
+    both reach a store through the same idempotent write.
+    """
+
+    id: str
+    pipeline_version: str
+    article: tuple
+    entities: list[tuple] = field(default_factory=list)
+    quotes: list[tuple] = field(default_factory=list)
+    events: list[tuple] = field(default_factory=list)
+    actors: list[list[tuple]] = field(default_factory=list)  # per event, as `actor_rows`
+
+
+def result_rows(result: Result) -> ResultRows:
+    """Every row of one result, in the column orders above."""
+    content_hash = hashlib.sha256(result.article.text.encode("utf-8")).hexdigest()
+    return ResultRows(result.id, result.pipeline_version, article_row(result, content_hash),
+                      entity_rows(result), quote_rows(result), event_rows(result),
+                      actor_rows(result))
+
+
+def actors_of(actor: str | None, recipient: str | None) -> list[tuple]:
+    """`actor_rows` of one event from its stored JSON columns (for rows read back)."""
+    return ([("actor", a["name"], a.get("country"), a.get("sector"), a.get("entity"))
+             for a in _load(actor, [])]
+            + [("recipient", r["name"], r.get("country"), r.get("sector"), r.get("entity"))
+               for r in _load(recipient, [])])
+
+
 def _j(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False)
 
@@ -37,7 +71,7 @@ def _span(span: tuple[int, int] | list[int] | None) -> tuple[int | None, int | N
 
 
 def now() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def article_row(result: Result, content_hash: str, cluster_id: str | None = None) -> tuple:

@@ -1,46 +1,30 @@
 """The embedded default store: one SQLite file in WAL mode, with FTS5 full-text search.
 
-Every statement is parameterised.  A write is one transaction, and the full-text index
-is updated inside it, so readers never see an article without its quotes.
+Every statement is parameterised.  A write is one transaction: rows go in with bulk
+inserts and the full-text indexes are brought up to date once per batch, inside the same
+transaction, so readers never see an article without its quotes.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import logging
 import sqlite3
-from collections.abc import Iterable, Iterator
-from importlib import resources
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
 
 from ..errors import StoreError
-from ..query import ArticleQuery, EventQuery, QuoteQuery
-from ..records import Result, Skipped
+from ..records import Skipped
 from . import rows
 from .base import WriteCounts
+from .sql import SQLStore, chunks, insert_sql, marks, migrations, statements, unique
 
 log = logging.getLogger(__name__)
 
-TABLES = ("articles", "entities", "quotes", "events", "event_actors", "skipped")
+__all__ = ["SQLiteStore", "migrations"]
 
 
-def migrations(dialect: str) -> list[tuple[int, str, str]]:
-    """(version, name, sql) of every migration for a dialect, in order."""
-    found = []
-    for entry in resources.files("dateline.store.migrations").iterdir():
-        name = entry.name
-        if not name.endswith(".sql"):
-            continue
-        parts = name[:-4].split(".")
-        if len(parts) == 2 and parts[1] != dialect:
-            continue
-        version = int(name.split("_", 1)[0])
-        found.append((version, parts[0], entry.read_text("utf-8")))
-    return sorted(found)
-
-
-class SQLiteStore:
+class SQLiteStore(SQLStore):
     """`Store` over a SQLite file (created and migrated on open)."""
 
     def __init__(self, path: str) -> None:
@@ -70,7 +54,7 @@ class SQLiteStore:
                                    (version,)).fetchone():
                     self.db.execute("ROLLBACK")
                     continue
-                for statement in _statements(sql):
+                for statement in statements(sql):
                     self.db.execute(statement)
                 self.db.execute("INSERT INTO schema_migrations VALUES (?, ?, ?)",
                                 (version, name, rows.now()))
@@ -80,101 +64,73 @@ class SQLiteStore:
                 self.db.execute("ROLLBACK")
                 raise StoreError(f"migration {version} ({name}) failed: {exc}") from exc
 
-    def schema_version(self) -> int:
-        return self.db.execute("SELECT MAX(version) FROM schema_migrations").fetchone()[0] or 0
-
     # -- writing ----------------------------------------------------------------------
-    def current(self, ids: Iterable[str], pipeline_version: str) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT id FROM articles WHERE pipeline_version = ? AND id IN ({marks})",
-                (pipeline_version, *chunk)))
-        return found
-
-    def write(self, results: Iterable[Result]) -> WriteCounts:
+    def write_rows(self, bundles: Iterable[rows.ResultRows]) -> WriteCounts:
+        """One transaction: stale versions out, new rows in, full-text indexes once."""
         counts = WriteCounts()
-        batch = list(results)
+        batch = unique(bundles)
         if not batch:
             return counts
         try:
-            self.db.execute("BEGIN IMMEDIATE")
-            for result in batch:
-                existing = self.db.execute(
-                    "SELECT rowid, pipeline_version, title, text FROM articles WHERE id = ?",
-                    (result.id,)).fetchone()
-                if existing is not None and existing["pipeline_version"] == result.pipeline_version:
-                    counts.unchanged += 1
-                    continue
-                if existing is not None:
-                    self._delete(existing)
-                    counts.updated += 1
-                else:
-                    counts.stored += 1
-                self._insert(result)
+            self.db.execute("BEGIN IMMEDIATE")  # the write lock: no other writer until COMMIT
+            stored: dict[str, str] = {}
+            for chunk in chunks([b.id for b in batch]):
+                stored.update((r[0], r[1]) for r in self.db.execute(
+                    f"SELECT id, pipeline_version FROM articles WHERE id IN ({marks(len(chunk))})",
+                    chunk))
+            todo = [b for b in batch if stored.get(b.id) != b.pipeline_version]
+            stale = [b.id for b in todo if b.id in stored]
+            counts.unchanged = len(batch) - len(todo)
+            counts.updated = len(stale)
+            counts.stored = len(todo) - len(stale)
+            for chunk in chunks(stale):
+                self._delete(chunk)
+            self._insert(todo)
             self.db.execute("COMMIT")
         except sqlite3.Error as exc:
             self.db.execute("ROLLBACK")
             raise StoreError(f"writing {len(batch)} results failed: {exc}") from exc
         return counts
 
-    def _delete(self, existing: sqlite3.Row) -> None:
-        article_id = self.db.execute("SELECT id FROM articles WHERE rowid = ?",
-                                     (existing["rowid"],)).fetchone()[0]
+    def _delete(self, ids: Sequence[str]) -> None:
+        """Articles and everything hanging off them; external-content FTS needs the old text."""
+        where = f"IN ({marks(len(ids))})"
         self.db.execute("INSERT INTO articles_fts(articles_fts, rowid, title, text) "
-                        "VALUES ('delete', ?, ?, ?)",
-                        (existing["rowid"], existing["title"] or "", existing["text"]))
-        for q in self.db.execute("SELECT id, speaker, content FROM quotes WHERE article_id = ?",
-                                 (article_id,)).fetchall():
-            self.db.execute("INSERT INTO quotes_fts(quotes_fts, rowid, speaker, content) "
-                            "VALUES ('delete', ?, ?, ?)", (q["id"], q["speaker"] or "", q["content"]))
-        self.db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+                        "SELECT 'delete', rowid, COALESCE(title, ''), text FROM articles "
+                        f"WHERE id {where}", ids)
+        self.db.execute("INSERT INTO quotes_fts(quotes_fts, rowid, speaker, content) "
+                        "SELECT 'delete', id, COALESCE(speaker, ''), content FROM quotes "
+                        f"WHERE article_id {where}", ids)
+        self.db.execute(f"DELETE FROM articles WHERE id {where}", ids)
 
-    def _insert(self, result: Result) -> None:
-        content_hash = hashlib.sha256(result.article.text.encode("utf-8")).hexdigest()
-        marks = ",".join("?" * len(rows.ARTICLE_COLUMNS))
-        cur = self.db.execute(f"INSERT INTO articles ({','.join(rows.ARTICLE_COLUMNS)}) "
-                              f"VALUES ({marks})", rows.article_row(result, content_hash))
-        self.db.execute("INSERT INTO articles_fts(rowid, title, text) VALUES (?, ?, ?)",
-                        (cur.lastrowid, result.article.title or "", result.article.text))
-        self.db.executemany(
-            f"INSERT INTO entities ({','.join(rows.ENTITY_COLUMNS)}) "
-            f"VALUES ({','.join('?' * len(rows.ENTITY_COLUMNS))})", rows.entity_rows(result))
-        for row in rows.quote_rows(result):
-            cur = self.db.execute(f"INSERT INTO quotes ({','.join(rows.QUOTE_COLUMNS)}) "
-                                  f"VALUES ({','.join('?' * len(rows.QUOTE_COLUMNS))})", row)
-            self.db.execute("INSERT INTO quotes_fts(rowid, speaker, content) VALUES (?, ?, ?)",
-                            (cur.lastrowid, row[2] or "", row[12]))
-        for row, actors in zip(rows.event_rows(result), rows.actor_rows(result)):
-            cur = self.db.execute(f"INSERT INTO events ({','.join(rows.EVENT_COLUMNS)}) "
-                                  f"VALUES ({','.join('?' * len(rows.EVENT_COLUMNS))})", row)
-            self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?)",
-                                [(cur.lastrowid, *a) for a in actors])
+    def _insert(self, todo: list[rows.ResultRows]) -> None:
+        if not todo:
+            return
+        self.db.executemany(insert_sql("articles", rows.ARTICLE_COLUMNS), [b.article for b in todo])
+        self.db.executemany(insert_sql("entities", rows.ENTITY_COLUMNS),
+                            [e for b in todo for e in b.entities])
+        self.db.executemany(insert_sql("quotes", rows.QUOTE_COLUMNS),
+                            [q for b in todo for q in b.quotes])
+        self.db.executemany(insert_sql("events", rows.EVENT_COLUMNS),
+                            [e for b in todo for e in b.events])
+        actors = []
+        for chunk in chunks([b for b in todo if b.events]):
+            ids = {(r[1], r[2]): r[0] for r in self.db.execute(
+                f"SELECT id, article_id, seq FROM events WHERE article_id IN ({marks(len(chunk))})",
+                [b.id for b in chunk])}
+            actors += [(ids[(b.id, event[1])], *actor) for b in chunk  # event[1]: its seq
+                       for event, event_actors in zip(b.events, b.actors, strict=True) for actor in event_actors]
+        self.db.executemany("INSERT INTO event_actors VALUES (?, ?, ?, ?, ?, ?)", actors)
+        for chunk in chunks([b.id for b in todo]):
+            where = f"IN ({marks(len(chunk))})"
+            self.db.execute("INSERT INTO articles_fts(rowid, title, text) "
+                            "SELECT rowid, COALESCE(title, ''), text FROM articles "
+                            f"WHERE id {where}", chunk)
+            self.db.execute("INSERT INTO quotes_fts(rowid, speaker, content) "
+                            "SELECT id, COALESCE(speaker, ''), content FROM quotes "
+                            f"WHERE article_id {where}", chunk)
 
     # -- near-duplicate clusters (the decision is made in extract/dedup.py) ------------
-    def clustered(self, ids: Iterable[str]) -> set[str]:
-        ids = list(ids)
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            marks = ",".join("?" * len(chunk))
-            found.update(r[0] for r in self.db.execute(
-                f"SELECT id FROM articles WHERE cluster_id IS NOT NULL AND id IN ({marks})", chunk))
-        return found
-
-    def near_duplicates(self, bands: list[tuple[int, int]]) -> list[dict[str, Any]]:
-        if not bands:
-            return []
-        match = " OR ".join("(b.band = ? AND b.key = ?)" for _ in bands)
-        return self._all(
-            "SELECT DISTINCT s.article_id, a.cluster_id, s.shingles, s.minhash "
-            "FROM article_bands b JOIN article_signatures s ON s.article_id = b.article_id "
-            f"JOIN articles a ON a.id = b.article_id WHERE {match}",
-            [v for pair in bands for v in pair])
-
     def save_cluster(self, article_id: str, cluster_id: str, shingles: int | None,
                      minhash: str | None, bands: list[tuple[int, int]]) -> None:
         try:
@@ -201,91 +157,15 @@ class SQLiteStore:
             self.db.execute("COMMIT")
 
     # -- reading ----------------------------------------------------------------------
-    def _all(self, sql: str, params: Iterable[Any] = ()) -> list[dict[str, Any]]:
+    def _all(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         return [dict(r) for r in self.db.execute(sql, tuple(params))]
 
-    def articles(self, query: ArticleQuery) -> list[dict[str, Any]]:
-        where, params = _dates("a.date", query.since, query.until)
-        if query.language:
-            where.append("a.language = ?")
-            params.append(query.language)
-        sql = ("SELECT a.id, a.title, a.date, a.publisher, a.language, a.url, a.source, "
-               "a.cluster_id, a.analysed, a.note, "
-               "(SELECT COUNT(*) FROM quotes q WHERE q.article_id = a.id) AS quotes, "
-               "(SELECT COUNT(*) FROM events e WHERE e.article_id = a.id) AS events "
-               f"FROM articles a {_where(where)} ORDER BY a.date, a.id")
-        found = self._all(sql, params)
-        if query.dedup:
-            seen: set[str] = set()
-            unique = []
-            for row in found:
-                key = row["cluster_id"] or row["id"]
-                if key not in seen:
-                    seen.add(key)
-                    unique.append(row)
-            found = unique
-        return found[:query.limit] if query.limit else found
+    def _stream(self, sql: str) -> Iterator[dict[str, Any]]:
+        for row in self.db.execute(sql):
+            yield dict(row)
 
-    def quotes(self, query: QuoteQuery) -> list[dict[str, Any]]:
-        where, params = _dates("a.date", query.since, query.until)
-        if query.speaker:
-            where.append("(q.speaker LIKE ? ESCAPE '\\' OR q.speaker_mention LIKE ? ESCAPE '\\')")
-            pattern = f"%{_like(query.speaker)}%"
-            params += [pattern, pattern]
-        if query.article_id:
-            where.append("q.article_id = ?")
-            params.append(query.article_id)
-        if query.text:
-            where.append("q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)")
-            params.append(_fts(query.text))
-        sql = (f"SELECT q.*, a.title, a.date AS article_date FROM quotes q "
-               f"JOIN articles a ON a.id = q.article_id {_where(where)} "
-               f"ORDER BY a.date, q.article_id, q.seq {_limit(query.limit)}")
-        return self._all(sql, params)
-
-    def events(self, query: EventQuery) -> list[dict[str, Any]]:
-        where, params = _dates("COALESCE(e.date, a.date)", query.since, query.until)
-        for side, value in (("actor", query.actor), ("recipient", query.recipient)):
-            if value:
-                where.append("e.id IN (SELECT event_id FROM event_actors WHERE side = ? AND "
-                             "(country = ? OR name LIKE ? ESCAPE '\\'))")
-                params += [side, value.upper(), f"%{_like(value)}%"]
-        if query.category:
-            where.append("e.category = ?")
-            params.append(query.category.upper())
-        if not query.include_negated:
-            where.append("e.negated = 0")
-        if query.article_id:
-            where.append("e.article_id = ?")
-            params.append(query.article_id)
-        sql = (f"SELECT e.*, a.title, a.date AS article_date, a.text AS article_text FROM events e "
-               f"JOIN articles a ON a.id = e.article_id {_where(where)} "
-               f"ORDER BY COALESCE(e.date, a.date), e.article_id, e.seq {_limit(query.limit)}")
-        found = self._all(sql, params)
-        for row in found:
-            text = row.pop("article_text")
-            row["sentence"] = text[row["sentence_start"]:row["sentence_end"]]
-        return found
-
-    def result(self, article_id: str) -> dict[str, Any] | None:
-        row = self.db.execute("SELECT * FROM articles WHERE id = ?", (article_id,)).fetchone()
-        return self._result(dict(row)) if row is not None else None
-
-    def _result(self, row: dict[str, Any]) -> dict[str, Any]:
-        article_id = row["id"]
-        ents = self._all("SELECT * FROM entities WHERE article_id = ? ORDER BY rowid", (article_id,))
-        quotes = self._all("SELECT * FROM quotes WHERE article_id = ? ORDER BY seq", (article_id,))
-        events = self._all("SELECT * FROM events WHERE article_id = ? ORDER BY seq", (article_id,))
-        return {"id": article_id, "source": row["source"], "article": rows.article_dict(row),
-                "entities": [rows.entity_dict(e) for e in ents],
-                "quotes": [rows.quote_dict(q) for q in quotes],
-                "events": [rows.event_dict(e) for e in events],
-                "pipeline_version": row["pipeline_version"], "analysed": bool(row["analysed"]),
-                "note": row["note"], "fetched_at": row["fetched_at"]}
-
-    def results(self) -> Iterator[dict[str, Any]]:
-        for row in self.db.execute("SELECT * FROM articles ORDER BY date, id").fetchall():
-            yield self._result(dict(row))
+    def _quote_match(self, text: str) -> tuple[str, Any]:
+        return "q.id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)", _fts(text)
 
     def search(self, text: str, limit: int = 20) -> list[dict[str, Any]]:
         match = _fts(text)
@@ -302,65 +182,8 @@ class SQLiteStore:
             (match, limit))
         return sorted(hits, key=lambda h: h["rank"])[:limit]
 
-    def stats(self) -> dict[str, Any]:
-        one = lambda sql: self.db.execute(sql).fetchone()[0]  # noqa: E731
-        return {
-            "articles": one("SELECT COUNT(*) FROM articles"),
-            "analysed": one("SELECT COUNT(*) FROM articles WHERE analysed = 1"),
-            "quotes": one("SELECT COUNT(*) FROM quotes"),
-            "events": one("SELECT COUNT(*) FROM events"),
-            "entities": one("SELECT COUNT(*) FROM entities"),
-            "skipped": one("SELECT COUNT(*) FROM skipped"),
-            "languages": {r[0] or "?": r[1] for r in self.db.execute(
-                "SELECT language, COUNT(*) FROM articles GROUP BY language ORDER BY 2 DESC")},
-            "categories": {r[0]: r[1] for r in self.db.execute(
-                "SELECT category, COUNT(*) FROM events GROUP BY category ORDER BY 2 DESC")},
-            "top_speakers": {r[0]: r[1] for r in self.db.execute(
-                "SELECT speaker, COUNT(*) FROM quotes WHERE speaker IS NOT NULL "
-                "GROUP BY speaker ORDER BY 2 DESC LIMIT 10")},
-            "pipeline_versions": {r[0]: r[1] for r in self.db.execute(
-                "SELECT pipeline_version, COUNT(*) FROM articles GROUP BY 1")},
-            "schema_version": self.schema_version(),
-        }
-
-    def table(self, name: str) -> Iterator[dict[str, Any]]:
-        if name not in TABLES:
-            raise StoreError(f"no table {name!r}; tables: {', '.join(TABLES)}")
-        cursor = self.db.execute(f"SELECT * FROM {name}")  # name checked against TABLES
-        for row in cursor:
-            yield dict(row)
-
     def close(self) -> None:
         self.db.close()
-
-
-def _statements(sql: str) -> list[str]:
-    lines = [ln for ln in sql.splitlines() if not ln.strip().startswith("--")]
-    return [s.strip() for s in "\n".join(lines).split(";") if s.strip()]
-
-
-def _where(clauses: list[str]) -> str:
-    return f"WHERE {' AND '.join(clauses)}" if clauses else ""
-
-
-def _limit(limit: int | None) -> str:
-    return f"LIMIT {int(limit)}" if limit else ""
-
-
-def _like(value: str) -> str:
-    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-
-
-def _dates(column: str, since: str | None, until: str | None) -> tuple[list[str], list[Any]]:
-    where: list[str] = []
-    params: list[Any] = []
-    if since:
-        where.append(f"{column} >= ?")
-        params.append(since)
-    if until:
-        where.append(f"{column} <= ?")
-        params.append(until)
-    return where, params
 
 
 def _fts(text: str) -> str:
