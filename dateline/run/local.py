@@ -26,6 +26,7 @@ from ..version import pipeline_version
 
 log = logging.getLogger(__name__)
 
+TASK_SIZE = 8
 _worker: dict[str, object] = {}  # per-process: the settings and user dictionary of this run
 
 
@@ -75,11 +76,14 @@ def results(raw_docs: Iterable[RawDoc | Skipped], settings: Settings, *,
         yield from process_docs(todo, nlp, settings, user=user)
         return
     context = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    # Small tasks keep every worker busy to the end of a run (a 32-article task is tens of
+    # seconds of parsing); a few tasks queued per worker hide the parent's own work.
+    task_size = max(1, min(settings.batch_size, TASK_SIZE))
     with context.Pool(settings.workers, initializer=_init_worker, initargs=(settings, user)) as pool:
         pending: deque = deque()
-        for batch in _batches(todo, settings.batch_size):
+        for batch in _batches(todo, task_size):
             pending.append(pool.apply_async(_work, (batch,)))
-            while len(pending) >= settings.workers * 2:
+            while len(pending) >= settings.workers * 4:
                 yield from pending.popleft().get()
         while pending:
             yield from pending.popleft().get()
