@@ -23,7 +23,10 @@ demo: $(BIN)/dateline
 test: $(BIN)/dateline
 	$(BIN)/python -m pytest -q
 
+# Accuracy on the development sets (kept outside the repository: ../shared/data or
+# DATELINE_DEV_DATA), beside the extractors dateline is compared with.
 bench: $(BIN)/dateline
+	$(BIN)/python -m pip install --quiet -e '.[bench,test]'
 	$(BIN)/python -m benchmarks.run
 
 lint: $(BIN)/dateline

@@ -82,7 +82,7 @@ def model_id(nlp: Language) -> str:
 
 # Characters per `nlp.pipe` batch: the models' working memory grows with the text in a
 # batch, so a run of long articles must not make a batch (and a worker) many times larger.
-MAX_BATCH_CHARS = 100_000
+MAX_BATCH_CHARS = 40_000
 
 
 def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator[Doc]:
@@ -101,3 +101,12 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
         size += len(text)
     if batch:
         yield from nlp.pipe(batch, batch_size=len(batch))
+
+
+def text_of(doc: Doc) -> str:
+    """`doc.text`, computed once per Doc: spaCy rebuilds it from every token on each
+    access, and the attribution rules ask for it many times per article."""
+    text = doc.user_data.get("dateline_text")
+    if text is None:
+        text = doc.user_data["dateline_text"] = doc.text
+    return text

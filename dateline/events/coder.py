@@ -84,9 +84,15 @@ class Candidate:
         return is_nominal(self.tok)
 
 
+# Parts of speech a trigger word can have (`lexicon.coarse_pos`): the rest are skipped early.
+_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
 def _candidates(sentence: Span, index: EntityIndex) -> list[Candidate]:
     found = []
     for tok in sentence:
+        if tok.pos_ not in _TRIGGER_POS:
+            continue
         if index.at(tok) is not None or tok.ent_type_ in ("LAW", "WORK_OF_ART", "EVENT", "ORG"):
             continue  # "Asia-Pacific Economic Cooperation", "Security Council" are names
         if tok.dep_ == "compound" and event_head(tok) is tok:

@@ -182,8 +182,11 @@ def senses_of(tok: Token) -> list[Trigger]:
 
 def match(tok: Token) -> Trigger | None:
     """The sense a token has in its sentence: particle and object restrictions decide."""
+    senses = senses_of(tok)
+    if not senses:
+        return None
     present = particles(tok) if coarse_pos(tok) == "VERB" else set()
-    for sense in senses_of(tok):
+    for sense in senses:
         if sense.particle and sense.particle not in present:
             continue
         words = object_words(tok, sense.particle) if sense.objects or sense.excluded else set()

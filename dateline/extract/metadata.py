@@ -159,21 +159,48 @@ def _published(root: HtmlElement, metas: dict[str, str], ld: list[dict[str, Any]
     return date_from_url(url)
 
 
-def search_date(root: HtmlElement, url: str | None) -> str | None:
-    """htmldate's search of the whole page, for pages that state no date anywhere else.
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+_DAY_EXPR = (rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{1,2}}\.?\s+{_MONTH},?\s+\d{{4}}"
+             r"|\d{4}-\d{2}-\d{2}|\d{1,2}/\d{1,2}/\d{4})")
+_STAMPED = re.compile(
+    rf"\b(posted|published|written|dated|date|updated|last updated|modified)\s*(?:on|at|:)?\s*"
+    rf"(?:[a-z]+day,?\s+)?({_DAY_EXPR})", re.I)
 
-    Slow next to everything else here, so it is the last resort; it cleans the tree it is
-    given, so it gets a copy.
+
+def stamped_date(root: HtmlElement) -> str | None:
+    """A date the page's visible text labels ("Posted on Nov 21, 2018", "Updated: ..."):
+    a publication label wins over an update label."""
+    text = " ".join(t for t in root.xpath("//body//text()[not(ancestor::script) and "
+                                          "not(ancestor::style)]") if t.strip())[:200_000]
+    updated = None
+    for match in _STAMPED.finditer(text):
+        day = parse_day(match.group(2))
+        if not day:
+            continue
+        if match.group(1).lower() in ("updated", "last updated", "modified"):
+            updated = updated or day
+            continue
+        return day
+    return updated
+
+
+def search_date(root: HtmlElement, url: str | None) -> str | None:
+    """For pages that state no date in their metadata: htmldate's quick search of the
+    page, then a date the visible text labels as posted, published or updated.
+
+    htmldate's extensive search would try every dateparser locale on every date-like
+    string: it costs more than the rest of extraction together and finds little more.
+    htmldate cleans the tree it is given, so it gets a copy.
     """
     try:
         from htmldate import find_date
 
         found = find_date(copy.deepcopy(root), url=url, original_date=True,
-                          extensive_search=True)
+                          extensive_search=False)
     except Exception as exc:  # noqa: BLE001 - htmldate's own parse errors
         log.debug("htmldate failed: %s", exc)
-        return None
-    return parse_day(found) if found else None
+        found = None
+    return (parse_day(found) if found else None) or stamped_date(root)
 
 
 def read_metadata(root: HtmlElement, url: str | None = None) -> Metadata:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from ..entities import EntityIndex, resolve_reference
 from ..entities.coref import noun_phrase
+from ..nlp import text_of
 from ..records import Quote, Span
 from .direct import find_direct
 from .found import Found
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
 
 def find_quotes(doc: Doc, index: EntityIndex, paragraphs: tuple[Span, ...]) -> list[Quote]:
     """Every attribution in the article, with its speaker resolved where possible."""
-    text = doc.text
+    text = text_of(doc)
     quotes = quote_spans(text, paragraphs)
     direct = find_direct(doc, quotes, paragraphs)
     quoted = [f for fragments in quotes for f in fragments]

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from ..nlp import text_of
 from ..records import Span
 from .cues import cue_of
 from .found import Found
@@ -89,7 +90,7 @@ def _leading(doc: Doc, starts: Sequence[int], start: int, limit: int) -> list[To
 
 def _quotations(doc: Doc, quotes: list[tuple[Span, ...]],
                 paragraphs: tuple[Span, ...]) -> list[_Quotation]:
-    text = doc.text
+    text = text_of(doc)
     token_starts = doc.to_array("IDX").tolist()
     starts = sorted(f[0] for q in quotes for f in q)
     ends = sorted(f[1] for q in quotes for f in q)
@@ -199,7 +200,7 @@ def _from_leading(q: _Quotation, strong: bool) -> tuple[Token, Token] | None:
         return None
     last = frame[-1]
     verb: Token | None = None
-    if last.text != ":" and q.trailing and _inside_sentence(q, q.trailing[0].doc.text):
+    if last.text != ":" and q.trailing and _inside_sentence(q, text_of(q.trailing[0].doc)):
         return None  # the lawyers said, “…” that Cruz complies: a quotation inside a sentence
     if last.text == ":":
         body = frame[:-1]
@@ -245,7 +246,7 @@ def _record(q: _Quotation, cue: Token, subject: Token, confidence: float) -> Fou
 def find_direct(doc: Doc, quotes: list[tuple[Span, ...]],
                 paragraphs: tuple[Span, ...]) -> list[Found]:
     """Quotations with their cue and source; split and continued quotations joined."""
-    text = doc.text
+    text = text_of(doc)
     found: list[Found] = []
     previous: tuple[Found, _Quotation] | None = None
     for q in _quotations(doc, quotes, paragraphs):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..nlp import text_of
 from ..records import Span
 from .cues import cue_of
 from .found import Found
@@ -189,7 +190,7 @@ def candidates(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> li
 def find_indirect(doc: Doc, paragraphs: tuple[Span, ...], quoted: list[Span]) -> list[Found]:
     """The candidates the shipped attribution model accepts, with its probability as confidence."""
     model = cue_model()
-    text = doc.text
+    text = text_of(doc)
     out = []
     for candidate in candidates(doc, paragraphs, quoted):
         if candidate.shape == "according":

@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+from ..nlp import text_of
 from ..records import Span
 from .direct import find_direct
 from .indirect import candidates
@@ -55,7 +56,7 @@ def _alnum(text: str, spans: Iterable[Iterable[int]]) -> set[int]:
 def examples(doc: Any, record: dict[str, Any]) -> tuple[list[dict[str, float]], list[int], int]:
     """Features and labels of one text's candidates, and how many of its attributions the
     direct-quotation rules leave to the model."""
-    text = doc.text
+    text = text_of(doc)
     paragraphs = line_paragraphs(text)
     quotes = quote_spans(text, paragraphs)
     direct = find_direct(doc, quotes, paragraphs)
