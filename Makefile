@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 DB ?= demo.db
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean throughput
 
 $(BIN)/dateline: pyproject.toml
 	$(PYTHON) -c 'import sys; sys.exit("dateline needs Python 3.11+") if sys.version_info < (3, 11) else None'
@@ -37,6 +37,6 @@ clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache $(DB) $(DB)-wal $(DB)-shm
 
 # Articles/s and memory per worker on real pages; writes its section of docs/benchmarks.md.
-.PHONY: throughput
 throughput: $(BIN)/dateline
+	$(BIN)/python -m pip install --quiet -e '.[bench,test]'
 	$(BIN)/python -m benchmarks.throughput

@@ -275,7 +275,7 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
              f"development set read twice: {documents} documents, {analysed} with article text, "
              f"{words:,} words). Machine: {platform.machine()}, {os.cpu_count()} cores, "
              f"Python {platform.python_version()}; "
-             "shared with other developers' jobs while measured, so figures are noisy. "
+             "figures vary by a few per cent between runs, so compare runs of one session. "
              "Wall time includes start-up and model loading; memory is the peak resident size "
              "of the largest Python process of the run (forked workers share the model pages "
              "they have not touched, which RSS counts in full).", "",
@@ -295,6 +295,11 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
         ratios.append(f"Spark local[2] over dateline local (2 workers): "
                       f"{by['(d)2']['seconds'] / by['(c)2']['seconds'] - 1:+.0%} (target <= +25%)")
     lines += ["", *[f"* {r}" for r in ratios]]
+    if ratios:
+        lines += ["", "The naive chain and dateline run the same spaCy models over about the same "
+                  "text, so on N cores dateline's lead over the one-process chain is bounded by N "
+                  "unless it parses less: dateline parses every sentence, because entity "
+                  "resolution and coreference read the whole article."]
     if split:
         spacy_seconds = split["spacy"]
         lines += ["", "Where one process spends its time (the same documents, one process, after "
