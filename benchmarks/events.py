@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.datasets import development_data
+from benchmarks.report import write_section
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -301,21 +302,8 @@ def report(scores: Scores, seconds: float | None = None,
         lines += [_micro_row(name, other) for name, other in comparison]
     if seconds is not None:
         lines += ["", f"Coding the {scores.sentences} sentences took {seconds:.1f} s including "
-                      "model loading (shared 2-core machine; timings are noisy)."]
+                      "model loading (2-core machine; rerun to compare timings)."]
     return "\n".join(lines) + "\n"
-
-
-def write_section(path: Path, section: str) -> None:
-    """Replace (or append) this benchmark's own section of docs/benchmarks.md."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = text.find(SECTION)
-    if start < 0:
-        text = text.rstrip("\n") + "\n\n" + section
-    else:
-        end = text.find("\n## ", start + len(SECTION))
-        text = text[:start] + section + (text[end + 1:] if end >= 0 else "")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 OWN_SETS = ("modern_sentences.jsonl", "modern_heldout.jsonl")
@@ -377,7 +365,7 @@ def main(argv: list[str] | None = None) -> int:
     section = report(scores, seconds, comparison)
     print(section)
     if args.write_docs:
-        write_section(ROOT / "docs" / "benchmarks.md", section)
+        write_section(ROOT / "docs" / "benchmarks.md", SECTION, section)
         print(f"wrote {ROOT / 'docs' / 'benchmarks.md'}", file=sys.stderr)
     return 0
 

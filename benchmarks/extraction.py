@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from benchmarks.datasets import development_data
+from benchmarks.report import write_section
 
 from .extraction_metric import body_scores, date_scores, page_counts, title_scores
 
@@ -220,19 +221,6 @@ no date elsewhere).
 """
 
 
-def write_section(text: str, path: Path = DOC) -> None:
-    """Replace (or append) this benchmark's own section, leaving the others as they are."""
-    old = path.read_text("utf-8") if path.exists() else "# Benchmarks\n"
-    start = old.find(SECTION)
-    if start < 0:
-        new = old.rstrip("\n") + "\n\n" + text
-    else:
-        end = old.find("\n## ", start + len(SECTION))
-        new = old[:start] + text + (old[end + 1:] if end >= 0 else "")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(new.rstrip("\n") + "\n", "utf-8")
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA)
@@ -271,7 +259,7 @@ def main(argv: list[str] | None = None) -> int:
                     fh.write(json.dumps({"id": page["id"], "body": out.body, "title": out.title,
                                          "date": out.date}, ensure_ascii=False) + "\n")
     if args.write:
-        write_section(markdown(results, args.passes, len(pages)))
+        write_section(DOC, SECTION, markdown(results, args.passes, len(pages)))
     return 0
 
 

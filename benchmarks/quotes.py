@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import logging
-import re
 import sys
 import time
 from pathlib import Path
@@ -23,6 +22,7 @@ from typing import Any
 
 from benchmarks.datasets import development_data
 from benchmarks.quotes_scoring import Pred, Tally, figures, score_document
+from benchmarks.report import write_section
 from dateline.quotes.learn import line_paragraphs as paragraphs_of
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,18 +169,6 @@ def render(split: str, n_docs: int, results: dict[str, tuple[dict[str, Any], flo
     return "\n".join(lines) + "\n"
 
 
-def write_section(path: Path, section: str) -> None:
-    """Replace this benchmark's section of docs/benchmarks.md, leaving the others alone."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    pattern = re.compile(re.escape(SECTION) + r"\n.*?(?=\n## |\Z)", re.S)
-    if pattern.search(text):
-        text = pattern.sub(lambda _: section.rstrip("\n"), text)
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text.rstrip("\n") + "\n", encoding="utf-8")
-
-
 def _errors(outcomes: list[dict], path: Path) -> None:
     with path.open("w", encoding="utf-8") as handle:
         for item in outcomes:
@@ -231,7 +219,7 @@ def main(argv: list[str] | None = None) -> int:
                          indent=1))
     print(section)
     if args.write:
-        write_section(args.write, section)
+        write_section(args.write, SECTION, section)
     return 0
 
 

@@ -25,8 +25,10 @@ import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-PAGES = ROOT.parent / "shared" / "data" / "extraction" / "pages"
+from benchmarks.datasets import ROOT, development_data
+from benchmarks.report import write_section
+
+PAGES = development_data("extraction") / "pages"
 PER_ARCHIVE = 44
 SECTION = "## Throughput"
 
@@ -226,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         split: dict[str, float] = {}
 
         def report() -> None:  # after every run, so an interrupted run still leaves figures
-            _write(Path(args.out), _section(runs, growth, split, len(docs), len(texts), words,
+            write_section(Path(args.out), SECTION, _section(runs, growth, split, len(docs), len(texts), words,
                                             len(pages)))
 
         def run(label: str, processes: int, command: list[str]) -> dict[str, float]:
@@ -314,19 +316,6 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
         lines.append(f"| {scale}x | {n} | {r['seconds']:.1f} | {100 * r['seconds'] / n:.1f} | "
                      f"{r['peak_mib']:.0f} |")
     return "\n".join(lines) + "\n"
-
-
-def _write(path: Path, section: str) -> None:
-    """Replace this benchmark's section of the file, leaving every other section alone."""
-    text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION in text:
-        before, rest = text.split(SECTION, 1)
-        after = rest.split("\n## ", 1)
-        text = before + section + ("\n## " + after[1] if len(after) > 1 else "")
-    else:
-        text = text.rstrip("\n") + "\n\n" + section
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
 
 
 if __name__ == "__main__":
