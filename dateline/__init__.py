@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from .errors import DatelineError, FetchError, InputError, ModelError, StoreError
 from .process import process, process_docs
-from .records import Actor, Article, Entity, Event, Location, Mention, Quote, RawDoc, Result, Skipped
+from .records import (
+    Actor,
+    Article,
+    Entity,
+    Event,
+    Location,
+    Mention,
+    Quote,
+    RawDoc,
+    Result,
+    Skipped,
+)
 from .settings import Settings
 from .version import __version__
 

@@ -95,12 +95,18 @@ def parse(nlp: Language, texts: Iterable[str], batch_size: int = 32) -> Iterator
     size = 0
     for text in texts:
         if batch and (len(batch) >= batch_size or size + len(text) > MAX_BATCH_CHARS):
-            yield from nlp.pipe(batch, batch_size=len(batch))
+            yield from _pipe(nlp, batch)
             batch, size = [], 0
         batch.append(text)
         size += len(text)
     if batch:
-        yield from nlp.pipe(batch, batch_size=len(batch))
+        yield from _pipe(nlp, batch)
+
+
+def _pipe(nlp: Language, batch: list[str]) -> Iterator[Doc]:
+    for text, doc in zip(batch, nlp.pipe(batch, batch_size=len(batch)), strict=True):
+        doc.user_data["dateline_text"] = text  # what `text_of` would rebuild from the tokens
+        yield doc
 
 
 def text_of(doc: Doc) -> str:

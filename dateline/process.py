@@ -70,7 +70,8 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
         todo = [(i, item) for i, item in enumerate(extracted)
                 if not isinstance(item, Skipped) and _analysable(item[1], settings)]
         texts = (item[1].text[:settings.max_chars] for _, item in todo)
-        parsed = dict(zip((i for i, _ in todo), parse(nlp, texts, settings.batch_size)))
+        parsed = dict(zip((i for i, _ in todo), parse(nlp, texts, settings.batch_size),
+                          strict=True))
         for i, item in enumerate(extracted):
             if isinstance(item, Skipped):
                 yield item

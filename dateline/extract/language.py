@@ -19,7 +19,7 @@ _ENGLISH_BASED = {"pcm": "en"}
 
 def detect_language(text: str) -> str | None:
     """ISO 639-1 code of the text's language, or None for text too short to tell."""
-    sample = text[:5000]
+    sample = text[:2500]  # enough for a confident answer; the rest only costs time
     if len(sample.split()) < 3:
         return None
     lang, prob = _identifier().classify(sample)
