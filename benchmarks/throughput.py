@@ -118,7 +118,7 @@ def phases(pickled: str) -> None:
     """Where one process spends its time: extraction, the spaCy pass, analysis (JSON out)."""
     from dateline.errors import InputError
     from dateline.extract import extract_article
-    from dateline.nlp import load
+    from dateline.nlp import load, parse
     from dateline.process import analyse
     from dateline.records import RawDoc
 
@@ -132,7 +132,7 @@ def phases(pickled: str) -> None:
         except InputError:
             continue
     extracted = time.perf_counter()
-    parsed = list(nlp.pipe((a.text[:300_000] for a in articles), batch_size=32))
+    parsed = list(parse(nlp, (a.text[:300_000] for a in articles), 32))
     spacy_done = time.perf_counter()
     for doc, article in zip(parsed, articles, strict=True):
         analyse(doc, article)
