@@ -170,6 +170,14 @@ def _rss_mib(pid: int) -> tuple[str, float]:
     return "", 0.0
 
 
+def _median(results: list[dict[str, float]]) -> dict[str, float]:
+    """The run of median time, with the highest memory peak of all runs."""
+    ordered = sorted(results, key=lambda r: r["seconds"])
+    middle = dict(ordered[len(ordered) // 2])
+    middle["peak_mib"] = max(r["peak_mib"] for r in results)
+    return middle
+
+
 def measure(command: list[str]) -> dict[str, float]:
     """Wall seconds of a command and the peak RSS of its largest Python process."""
     peaks: dict[int, float] = {}
@@ -207,6 +215,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--scales", default="1,2,4", help="multiples of the page set for the growth runs")
     parser.add_argument("--out", default=str(ROOT / "docs" / "benchmarks.md"))
     parser.add_argument("--skip-spark", action="store_true")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="alternating runs of dateline local and the spaCy pass (2 processes)")
     args = parser.parse_args(argv)
 
     pages = sorted(Path(args.pages).glob("*.html"))
@@ -228,8 +238,8 @@ def main(argv: list[str] | None = None) -> int:
         split: dict[str, float] = {}
 
         def report() -> None:  # after every run, so an interrupted run still leaves figures
-            write_section(Path(args.out), SECTION, _section(runs, growth, split, len(docs), len(texts), words,
-                                            len(pages)))
+            write_section(Path(args.out), SECTION, _section(runs, growth, split, len(docs),
+                                                            len(texts), words, len(pages)))
 
         def run(label: str, processes: int, command: list[str]) -> dict[str, float]:
             result = measure(command)
@@ -242,8 +252,21 @@ def main(argv: list[str] | None = None) -> int:
         local = {n: [*cli, "ingest", str(work / "warc"), "--db", str(work / f"local{n}.db"),
                      "--workers", str(n)] for n in (1, 2)}
         spacy = {n: [*me, "--child", "spacy", str(work / "texts.pkl"), str(n)] for n in (1, 2)}
-        local_two = run("(c) dateline local, 2 workers", 2, local[2])
-        run("(b) spaCy pass alone (dateline's pipeline and batching), 2 processes", 2, spacy[2])
+        # The pair the 85% target compares, alternated and repeated: on a shared machine the
+        # load changes over minutes, and the median of alternating runs is fair to both.
+        pair: dict[str, list[dict[str, float]]] = {"c": [], "b": []}
+        for attempt in range(args.repeat):
+            db = work / f"local2-{attempt}.db"
+            pair["c"].append(measure([*local[2][:-4], "--db", str(db), "--workers", "2"]))
+            pair["b"].append(measure(spacy[2]))
+            print(f"pair {attempt + 1}: dateline {pair['c'][-1]['seconds']:.1f} s, spaCy alone "
+                  f"{pair['b'][-1]['seconds']:.1f} s", flush=True)
+        suffix = f" (median of {args.repeat})" if args.repeat > 1 else ""
+        local_two = _median(pair["c"])
+        runs.append(("(c) dateline local, 2 workers" + suffix, 2, local_two))
+        runs.append(("(b) spaCy pass alone (dateline's pipeline and batching), 2 processes"
+                     + suffix, 2, _median(pair["b"])))
+        report()
         if not args.skip_spark:
             run("(d) dateline on Spark local[2]", 2,
                 [*cli, "spark", str(work / "warc"), "--output", str(work / "spark"),
