@@ -208,7 +208,9 @@ video fallbacks and link lists go, while subheadings, short list items (with the
 in ordered lists) and a leading dateline stay. The title is the declared title where the
 page shows it as a heading, else the heading or bold line right above the story; the date
 comes from structured data, the URL, the date line above the story, and only then from
-htmldate's whole-page search. None of these rules names a site: they are checked on both
+htmldate's quick search of the page (its extensive search tries every
+dateparser locale and costs more than the rest of extraction together) and a date the
+visible text labels "posted", "published" or "updated". None of these rules names a site: they are checked on both
 sources separately (`F1 l3s-gn1`, `F1 wcxb-article`).
 
 Still weak: marketing pages whose calls to action, sign-up boxes and FAQs are written as

@@ -175,6 +175,7 @@ def _median(results: list[dict[str, float]]) -> dict[str, float]:
     ordered = sorted(results, key=lambda r: r["seconds"])
     middle = dict(ordered[len(ordered) // 2])
     middle["peak_mib"] = max(r["peak_mib"] for r in results)
+    middle["each"] = [r["seconds"] for r in results]  # type: ignore[assignment]
     return middle
 
 
@@ -320,6 +321,11 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
         ratios.append(f"Spark local[2] over dateline local (2 workers): "
                       f"{by['(d)2']['seconds'] / by['(c)2']['seconds'] - 1:+.0%} (target <= +25%)")
     lines += ["", *[f"* {r}" for r in ratios]]
+    repeated = [(label, r["each"]) for label, _, r in runs if len(r.get("each", [])) > 1]
+    if repeated:
+        lines += ["", "Each of the alternating runs, in order: " + "; ".join(
+            f"{label.split(' (median')[0]}: " + ", ".join(f"{t:.1f}" for t in each) + " s"
+            for label, each in repeated) + "."]
     if ratios:
         lines += ["", "The naive chain and dateline run the same spaCy models over about the same "
                   "text, so on N cores dateline's lead over the one-process chain is bounded by N "
