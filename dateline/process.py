@@ -80,7 +80,8 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
             doc_id = document_id(raw)
             if i not in parsed:
                 yield Result(doc_id, raw.source, article, (), (), (), version, analysed=False,
-                             note=_not_analysed(article, settings), fetched_at=raw.fetched_at)
+                             note=_not_analysed(article, settings), fetched_at=raw.fetched_at,
+                             http_status=raw.http_status)
                 continue
             try:
                 entities, quotes, events = analyse(parsed[i], article, user=user)
@@ -92,7 +93,7 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
             if len(article.text) > settings.max_chars:
                 note = f"only the first {settings.max_chars} characters were analysed"
             yield Result(doc_id, raw.source, article, entities, quotes, events, version,
-                         note=note, fetched_at=raw.fetched_at)
+                         note=note, fetched_at=raw.fetched_at, http_status=raw.http_status)
 
 
 def _analysable(article: Article, settings: Settings) -> bool:

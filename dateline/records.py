@@ -145,6 +145,7 @@ class Result:
     analysed: bool = True
     note: str | None = None
     fetched_at: str | None = None
+    http_status: int | None = None  # of the response the document came from (fetch, WARC)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON contract of `dateline process --json` (tuples become lists)."""

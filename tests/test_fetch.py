@@ -213,9 +213,11 @@ def test_fetch_command_stores_articles(server, tmp_path):
                  "--workers", "1"]) == 0
     store = open_store(str(db))
     articles = store.articles(ArticleQuery(limit=None))
+    statuses = {store.result(a["id"])["http_status"] for a in articles}
     skipped = list(store.table("skipped"))
     store.close()
     assert sorted(a["url"] for a in articles) == [server + "/news/1.html", server + "/news/2.html"]
+    assert statuses == {200}  # the final response's, after the redirect of /old/2.html
     assert {a["title"] for a in articles} == {"Bridge 1 to open", "Bridge 2 to open"}
     assert [s["source"] for s in skipped] == [server + "/private/5.html"]
 

@@ -92,5 +92,6 @@ def test_cc_news_archive_ingests_with_urls_and_dates(tmp_path):
     for url, result in rows.items():
         i = url[-6]
         assert result["fetched_at"] == f"2022-05-1{i}T08:00:00Z"
+        assert result["http_status"] == 200
         assert result["article"]["date"] == f"2022-05-1{i}"  # from the URL
         assert result["article"]["title"] == f"Harbour {i}"

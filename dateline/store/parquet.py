@@ -35,7 +35,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "articles": rows.ARTICLE_COLUMNS, "entities": rows.ENTITY_COLUMNS,
     "quotes": rows.QUOTE_COLUMNS, "events": rows.EVENT_COLUMNS, "skipped": SKIPPED_COLUMNS,
 }
-_INTEGERS = {"analysed", "seq", "negated", "hypothetical"}
+_INTEGERS = {"analysed", "seq", "negated", "hypothetical", "http_status"}
 
 
 def column_type(name: str) -> str:

@@ -16,7 +16,7 @@ from ..records import Result
 
 ARTICLE_COLUMNS = ("id", "content_hash", "source", "url", "title", "date", "publisher", "authors",
                    "agencies", "language", "text", "paragraphs", "analysed", "note", "fetched_at",
-                   "cluster_id", "pipeline_version", "ingested_at")
+                   "cluster_id", "pipeline_version", "ingested_at", "http_status")
 ENTITY_COLUMNS = ("article_id", "entity_id", "name", "type", "country", "sector", "role",
                   "organisation", "mentions", "pipeline_version")
 QUOTE_COLUMNS = ("article_id", "seq", "speaker", "speaker_entity", "speaker_mention",
@@ -79,7 +79,7 @@ def article_row(result: Result, content_hash: str, cluster_id: str | None = None
     return (result.id, content_hash, result.source, a.url, a.title, a.date, a.publisher,
             _j(list(a.authors)), _j(list(a.agencies)), a.language, a.text,
             _j([list(p) for p in a.paragraphs]), int(result.analysed), result.note,
-            result.fetched_at, cluster_id, result.pipeline_version, now())
+            result.fetched_at, cluster_id, result.pipeline_version, now(), result.http_status)
 
 
 def entity_rows(result: Result) -> list[tuple]:

@@ -206,7 +206,8 @@ class SQLStore:
                 "quotes": [rows.quote_dict(q) for q in quotes],
                 "events": [rows.event_dict(e) for e in events],
                 "pipeline_version": row["pipeline_version"], "analysed": bool(row["analysed"]),
-                "note": row["note"], "fetched_at": row["fetched_at"]}
+                "note": row["note"], "fetched_at": row["fetched_at"],
+                "http_status": row["http_status"]}
 
     def results(self) -> Iterator[dict[str, Any]]:
         ids = [r["id"] for r in self._all("SELECT id FROM articles ORDER BY COALESCE(date, ''), id")]
