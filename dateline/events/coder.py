@@ -27,7 +27,7 @@ from .arguments import (
 from .background import is_background
 from .context import object_context
 from .conventions import COOPERATIVE, ask_mode, cameo_root, promised, resolve_frame
-from .lexicon import Trigger, is_nominal, match
+from .lexicon import TRIGGER_POS, Trigger, is_nominal, match
 from .modality import Modality, inside_condition, modality_of
 from .places import STATE_SECTORS, domestic, domestic_recipient, place_actor, placed, unnamed_actor
 from .when import event_date
@@ -84,14 +84,10 @@ class Candidate:
         return is_nominal(self.tok)
 
 
-# Parts of speech a trigger word can have (`lexicon.coarse_pos`): the rest are skipped early.
-_TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
-
-
 def _candidates(sentence: Span, index: EntityIndex) -> list[Candidate]:
     found = []
     for tok in sentence:
-        if tok.pos_ not in _TRIGGER_POS:
+        if tok.pos_ not in TRIGGER_POS:  # no sense to find
             continue
         if index.at(tok) is not None or tok.ent_type_ in ("LAW", "WORK_OF_ART", "EVENT", "ORG"):
             continue  # "Asia-Pacific Economic Cooperation", "Security Council" are names

@@ -157,10 +157,14 @@ def is_nominal(tok: Token) -> bool:
         not any(c.dep_ in ("dobj", "nsubj", "aux") for c in tok.children)
 
 
+# The parts of speech a trigger can have: `coarse_pos` gives every other token no sense.
+TRIGGER_POS = frozenset({"VERB", "NOUN", "ADJ"})
+
+
 def coarse_pos(tok: Token) -> str | None:
     if tok.pos_ == "VERB" and is_nominal(tok):
         return "NOUN"
-    return {"VERB": "VERB", "AUX": None, "NOUN": "NOUN", "PROPN": None, "ADJ": "ADJ"}.get(tok.pos_)
+    return tok.pos_ if tok.pos_ in TRIGGER_POS else None
 
 
 def senses_of(tok: Token) -> list[Trigger]:
