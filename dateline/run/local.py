@@ -17,7 +17,7 @@ from itertools import islice
 
 from ..entities.lexicon import Known
 from ..extract.dedup import assign_clusters
-from ..nlp import load, model_id
+from ..nlp import for_worker, load, model_id
 from ..process import document_id, process_docs
 from ..records import Counts, RawDoc, Result, Skipped
 from ..settings import Settings
@@ -32,6 +32,7 @@ _worker: dict[str, object] = {}  # per-process: the settings and user dictionary
 
 def _init_worker(settings: Settings, user: dict[str, Known] | None) -> None:
     _worker.update(settings=settings, user=user)
+    for_worker()
     load(settings.model)
 
 

@@ -25,7 +25,7 @@ from typing import Any
 # absolute imports: spark-submit runs this file as a script
 from dateline.entities.lexicon import Known
 from dateline.errors import DatelineError
-from dateline.nlp import load
+from dateline.nlp import for_worker, load
 from dateline.process import process_docs
 from dateline.records import RawDoc, Skipped
 from dateline.settings import Settings
@@ -114,6 +114,7 @@ def _task(index: int, paths: Iterable[str], output: str, settings: Settings,
 
     Yields one (articles, quotes, events, entities, skipped) count for the driver.
     """
+    for_worker()  # Spark runs one Python worker per core
     nlp = load(settings.model)  # cached: once per Python worker, reused across tasks
     writer = parquet.PartWriter(output, index)
     counts = [0, 0, 0, 0, 0]
