@@ -26,6 +26,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
+
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc, Token
@@ -116,7 +118,9 @@ class CompiledRules:
     regexes: dict[str, tuple[re.Pattern, ...]]  # attribute -> the expressions tested on it
     _cache: dict[tuple, tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = field(
         default_factory=dict)
-    _words: dict[tuple[int, int], Any] = field(default_factory=dict)
+    _words: dict[tuple[int, int], int] = field(default_factory=dict)  # (column, hash) -> code
+    _word_codes: dict[tuple[int, Any], int] = field(default_factory=dict)
+    _merges: dict[tuple[int, ...], dict[int, int]] = field(default_factory=dict)
 
     @classmethod
     def from_ruler(cls, ruler: Any) -> CompiledRules:
@@ -138,6 +142,9 @@ class CompiledRules:
                 singles.append((rule, specs[0]))
             else:
                 multis.append((rule, specs, index if index >= 0 else len(specs) + index))
+        for attrs in ruler.attrs:
+            if not all(isinstance(k, int) and isinstance(v, int) for k, v in attrs.items()):
+                raise Unsupported("attributes other than token attribute ids")
         named: dict[str, set[str]] = {}
         regexes: dict[str, list[re.Pattern]] = {}
         for _, pattern, _ in rules:
@@ -170,50 +177,103 @@ class CompiledRules:
             found = self._cache[key] = (singles, parts)
         return found
 
-    def _keys(self, doc: Doc) -> list[tuple]:
+    def _columns(self, doc: Doc) -> np.ndarray:
+        """The features the patterns read, one row per token, with each word replaced by
+        a small number for what the patterns can tell of it (see `_word_key`)."""
         from spacy.attrs import IDS
 
         strings = doc.vocab.strings
-        words = self._words
-        kinds = [2 if name in _WORDS else 1 if name in _FLAGS else 0 for name in self.attributes]
-        keys = []
         columns = doc.to_array([IDS[name] for name in self.attributes])
-        table: list[list[Any]] = columns.reshape(len(doc), len(self.attributes)).tolist()
-        for row in table:
-            key = []
-            for i, value in enumerate(row):
-                if kinds[i] == 2:
-                    word = words.get((i, value))
-                    if word is None:
-                        word = words[i, value] = self._word_key(self.attributes[i], strings[value])
-                    key.append(word)
-                else:
-                    key.append(bool(value) if kinds[i] == 1 else value)
-            keys.append(tuple(key))
-        return keys
+        columns = columns.reshape(len(doc), len(self.attributes)).astype(np.uint64)
+        for i, name in enumerate(self.attributes):
+            if name in _FLAGS:
+                columns[:, i] = columns[:, i] != 0
+            elif name in _WORDS:
+                values, inverse = np.unique(columns[:, i], return_inverse=True)
+                codes = []
+                for value in values.tolist():
+                    code = self._words.get((i, value))
+                    if code is None:
+                        word = self._word_key(name, strings[value])
+                        code = self._word_codes.setdefault((i, word), len(self._word_codes))
+                        self._words[i, value] = code
+                    codes.append(code)
+                columns[:, i] = np.asarray(codes, dtype=np.uint64)[inverse.reshape(-1)]
+        return columns
 
     def apply(self, doc: Doc) -> Doc:
-        from spacy.tokens._retokenize import set_token_attrs
+        if not len(doc):
+            return doc
+        rows, first, inverse = np.unique(self._columns(doc), axis=0, return_index=True,
+                                         return_inverse=True)
+        inverse = inverse.reshape(-1)
+        signatures = []
+        for row, at in zip(map(tuple, rows.tolist()), first.tolist(), strict=True):
+            found = self._cache.get(row)
+            signatures.append(found if found is not None else self._signature(row, doc[at]))
+        extra = self._longer_rules(signatures, inverse)
+        merged = [self._merged(singles) for singles, _ in signatures]
+        changes: dict[int, Any] = {}  # attribute -> new value per token (or _KEEP)
+        for attr in {attr for m in merged for attr in m}:
+            by_row = np.asarray([m.get(attr, _KEEP) for m in merged], dtype=np.uint64)
+            changes[attr] = by_row[inverse]
+        for i, rules in extra.items():
+            token_merged = self._merged(tuple(sorted((*signatures[inverse[i]][0], *rules))))
+            for attr in token_merged.keys() - changes.keys():
+                changes[attr] = np.full(len(doc), _KEEP, dtype=np.uint64)
+            for attr, column in changes.items():
+                column[i] = token_merged.get(attr, _KEEP)
+        self._write(doc, changes)
+        return doc
 
-        signatures = [self._signature(key, doc[i]) if key not in self._cache else
-                      self._cache[key] for i, key in enumerate(self._keys(doc))]
+    def _longer_rules(self, signatures: list, inverse: np.ndarray) -> dict[int, list[int]]:
+        """Token -> the multi-token rules whose pattern places their attributes on it."""
         extra: dict[int, list[int]] = {}
         for n, (rule, specs, index) in enumerate(self.multis):
-            for start in range(len(doc) - len(specs) + 1):
-                if all((n, p) in signatures[start + p][1] for p in range(len(specs))):
-                    extra.setdefault(start + index, []).append(rule)
-        merged_cache: dict[tuple[int, ...], dict] = {}
-        for i, (singles, _) in enumerate(signatures):
-            rules = singles if i not in extra else tuple(sorted((*singles, *extra[i])))
-            if not rules:
+            holds = [np.asarray([(n, p) in parts for _, parts in signatures])[inverse]
+                     for p in range(len(specs))]
+            width = len(holds[0]) - len(specs) + 1
+            if width <= 0:
                 continue
-            merged = merged_cache.get(rules)
-            if merged is None:
-                merged = merged_cache[rules] = {}
-                for rule in rules:  # later rules win, as in spaCy's match order
-                    merged.update(self.attrs[rule])
-            set_token_attrs(doc[i], merged)
-        return doc
+            starts = np.ones(width, dtype=bool)
+            for p, column in enumerate(holds):
+                starts &= column[p:p + width]
+            for start in np.flatnonzero(starts).tolist():
+                extra.setdefault(start + index, []).append(rule)
+        return extra
+
+    def _merged(self, rules: tuple[int, ...]) -> dict[int, int]:
+        found = self._merges.get(rules)
+        if found is None:
+            found = self._merges[rules] = {}
+            for rule in rules:  # later rules win, as in spaCy's match order
+                found.update(self.attrs[rule])
+        return found
+
+    @staticmethod
+    def _write(doc: Doc, changes: dict[int, np.ndarray]) -> None:
+        """Set the changed attributes: as arrays where `Doc.from_array` takes them, token
+        by token (as spaCy does) for anything else."""
+        from spacy.attrs import LEMMA, MORPH, POS, TAG
+        from spacy.tokens._retokenize import set_token_attrs
+
+        bulk = [a for a in changes if a in (POS, MORPH, LEMMA, TAG)
+                and isinstance(changes[a], np.ndarray)]
+        if bulk:
+            current = doc.to_array(bulk).reshape(len(doc), len(bulk)).astype(np.uint64)
+            for j, attr in enumerate(bulk):
+                column = changes[attr]
+                keep = column == _KEEP
+                current[:, j] = np.where(keep, current[:, j], column)
+            doc.from_array(bulk, current)
+        for attr, column in changes.items():
+            if attr in bulk:
+                continue
+            for i in np.flatnonzero(column != _KEEP).tolist():
+                set_token_attrs(doc[i], {attr: int(column[i])})
+
+
+_KEEP = np.uint64(2**64 - 1)  # "this token keeps its value" in a column of new values
 
 
 _WORDS = frozenset({"LOWER", "ORTH", "TEXT"})  # open-vocabulary features
