@@ -257,17 +257,16 @@ class CompiledRules:
         from spacy.attrs import LEMMA, MORPH, POS, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
-        bulk = [a for a in changes if a in (POS, MORPH, LEMMA, TAG)
-                and isinstance(changes[a], np.ndarray)]
+        bulk: list[int | str] = [a for a in changes if a in (POS, MORPH, LEMMA, TAG)]
         if bulk:
-            current = doc.to_array(bulk).reshape(len(doc), len(bulk)).astype(np.uint64)
+            current: Any = doc.to_array(bulk).reshape(len(doc), len(bulk)).astype(np.uint64)
             for j, attr in enumerate(bulk):
-                column = changes[attr]
+                column = changes[attr]  # type: ignore[index]
                 keep = column == _KEEP
                 current[:, j] = np.where(keep, current[:, j], column)
             doc.from_array(bulk, current)
         for attr, column in changes.items():
-            if attr in bulk:
+            if attr in bulk:  # type: ignore[comparison-overlap]
                 continue
             for i in np.flatnonzero(column != _KEEP).tolist():
                 set_token_attrs(doc[i], {attr: int(column[i])})
