@@ -13,6 +13,7 @@ import multiprocessing as mp
 import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from itertools import islice
 
 from ..entities.lexicon import Known
@@ -27,6 +28,7 @@ from ..version import pipeline_version
 log = logging.getLogger(__name__)
 
 TASK_SIZE = 8
+FRESH_CHECK = 64  # documents per "already stored?" query; each is held in memory until then
 _worker: dict[str, object] = {}  # per-process: the settings and user dictionary of this run
 
 
@@ -72,14 +74,16 @@ def results(raw_docs: Iterable[RawDoc | Skipped], settings: Settings, *,
     counts = counts if counts is not None else Counts()
     nlp = load(settings.model)
     version = pipeline_version(model_id(nlp))
-    todo = _fresh(raw_docs, store, version, counts, max(settings.batch_size, 256))
+    todo = _fresh(raw_docs, store, version, counts, FRESH_CHECK)
+    # Small tasks keep every worker busy to the end of a run (a 32-article task is tens of
+    # seconds of parsing); a few tasks queued per worker hide the parent's own work.  One
+    # process alone takes the same small batches: it holds the model, the store and a
+    # batch of Docs at once.
+    task_size = max(1, min(settings.batch_size, TASK_SIZE))
     if settings.workers <= 1:
-        yield from process_docs(todo, nlp, settings, user=user)
+        yield from process_docs(todo, nlp, replace(settings, batch_size=task_size), user=user)
         return
     context = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    # Small tasks keep every worker busy to the end of a run (a 32-article task is tens of
-    # seconds of parsing); a few tasks queued per worker hide the parent's own work.
-    task_size = max(1, min(settings.batch_size, TASK_SIZE))
     with context.Pool(settings.workers, initializer=_init_worker, initargs=(settings, user)) as pool:
         pending: deque = deque()
         for batch in _batches(todo, task_size):
