@@ -361,8 +361,9 @@ def _section(runs: list, growth: list, split: dict[str, float], documents: int, 
     if ratios:
         lines += ["", "(b) and (b') run the same models over the same texts and give the same "
                   "annotations, token for token (`tests/test_nlp_speed.py`). dateline loads them "
-                  "with thinc multiplying matrices through numpy's BLAS instead of the generic "
-                  "BLIS kernels of the PyPI wheels, one BLAS thread per worker, and with the "
+                  "with thinc multiplying matrices through numpy's BLAS instead of BLIS (the "
+                  "PyPI wheel of BLIS runs at a third of numpy's OpenBLAS on this machine), one "
+                  "BLAS thread per worker, and with the "
                   "attribute ruler and the rule lemmatizer replaced by exact equivalents "
                   "(`dateline/nlp_speed.py`). The naive chain runs spaCy as shipped."]
     if split:

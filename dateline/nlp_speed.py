@@ -3,16 +3,16 @@
 The models stay exactly as shipped and every annotation is unchanged (a test compares
 each token with the stock pipeline).  Three costs are removed:
 
-* thinc multiplies matrices with BLIS by default, and the BLIS wheels on PyPI carry
-  generic kernels that run at a third of numpy's BLAS on current x86 processors; the
+* thinc multiplies matrices with BLIS by default, and the BLIS wheel on PyPI ran at a
+  third of numpy's OpenBLAS on the x86 machine measured (`docs/benchmarks.md`); the
   tok2vec and NER layers are mostly such products.
 * The attribute ruler runs a general `Matcher` over every token to apply a table of
   tag -> POS/morphology rules.  The rules look at a token's tag, lower form and
   dependency label (and rarely at a neighbour), so their outcome is computed once per
-  distinct combination and then looked up.
-* The rule lemmatizer already caches by (word, POS, morphology) but pays Python
-  attribute access per token to reach its cache; here the keys come out of the Doc as
-  one array and the lemmas go back as one array.
+  distinct combination, looked up per token with numpy and written back as arrays.
+* The rule lemmatizer keeps its index as lists and scans them for every new word, and
+  it pays Python attribute access per token to reach its cache; here the index is a set,
+  the keys come out of the Doc as one array and the lemmas go back as one array.
 
 A pipeline whose components do not fit (other patterns, a lookup lemmatizer, another
 ops backend) keeps its own components: only what is provably equivalent is replaced.
