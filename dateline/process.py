@@ -62,29 +62,34 @@ def analyse(doc: Doc, article: Article, *, user: dict[str, Known] | None = None)
 
 def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: Settings, *,
                  user: dict[str, Known] | None = None) -> Iterator[Result | Skipped]:
-    """Results in input order; batches of `settings.batch_size` go through `nlp.pipe`."""
+    """Results in input order; batches of `settings.batch_size` go through `nlp.pipe`.
+
+    Each Doc is analysed as soon as `nlp.pipe` hands it over and then let go, so a batch
+    never holds more parsed Docs than one `nlp.pipe` batch.
+    """
     version = pipeline_version(model_id(nlp))
     iterator = iter(raw_docs)
     while batch := list(islice(iterator, settings.batch_size)):
         extracted = [_extract(raw, settings) for raw in batch]
-        todo = [(i, item) for i, item in enumerate(extracted)
+        todo = [i for i, item in enumerate(extracted)
                 if not isinstance(item, Skipped) and _analysable(item[1], settings)]
-        texts = (item[1].text[:settings.max_chars] for _, item in todo)
-        parsed = dict(zip((i for i, _ in todo), parse(nlp, texts, settings.batch_size),
-                          strict=True))
+        texts = (extracted[i][1].text[:settings.max_chars] for i in todo)  # type: ignore[index]
+        parsed = parse(nlp, texts, settings.batch_size)  # in the order of `todo`
+        analysable = set(todo)
         for i, item in enumerate(extracted):
             if isinstance(item, Skipped):
                 yield item
                 continue
             raw, article = item
             doc_id = document_id(raw)
-            if i not in parsed:
+            if i not in analysable:
                 yield Result(doc_id, raw.source, article, (), (), (), version, analysed=False,
                              note=_not_analysed(article, settings), fetched_at=raw.fetched_at,
                              http_status=raw.http_status)
                 continue
+            doc = next(parsed)
             try:
-                entities, quotes, events = analyse(parsed[i], article, user=user)
+                entities, quotes, events = analyse(doc, article, user=user)
             except Exception as exc:  # noqa: BLE001 - keep the article, report the failure
                 log.exception("analysis failed on %s", raw.source)
                 yield Skipped(raw.source, f"analysis failed: {type(exc).__name__}: {exc}", doc_id)
