@@ -51,10 +51,8 @@ def use_numpy_blas() -> bool:
 
 def one_blas_thread() -> None:
     """One BLAS thread per process: worker processes already fill the cores."""
-    try:
-        from threadpoolctl import threadpool_limits
-    except ImportError:  # pragma: no cover - a dependency, but never worth a failure
-        return
+    from threadpoolctl import threadpool_limits
+
     threadpool_limits(limits=1, user_api="blas")
 
 
@@ -165,11 +163,12 @@ class CompiledRules:
             return word
         return (None, tuple(bool(r.search(word)) for r in self.regexes.get(attr, ())))
 
-    def _signature(self, key: tuple, token: Token) -> tuple[tuple[int, ...], frozenset]:
+    def _signature(self, key: tuple, doc: Doc, at: int) -> tuple[tuple[int, ...], frozenset]:
         """One-token rules that match, and which (rule, position) specs of longer rules
-        hold; computed on the first token of each signature."""
+        hold; computed on the first token (`doc[at]`) of each signature."""
         found = self._cache.get(key)
         if found is None:
+            token = doc[at]
             values = tuple(_READERS[name](token) for name in self.attributes)
             singles = tuple(rule for rule, spec in self.singles if spec.holds(values))
             parts = frozenset((n, p) for n, (_, specs, _) in enumerate(self.multis)
@@ -207,10 +206,8 @@ class CompiledRules:
         rows, first, inverse = np.unique(self._columns(doc), axis=0, return_index=True,
                                          return_inverse=True)
         inverse = inverse.reshape(-1)
-        signatures = []
-        for row, at in zip(map(tuple, rows.tolist()), first.tolist(), strict=True):
-            found = self._cache.get(row)
-            signatures.append(found if found is not None else self._signature(row, doc[at]))
+        signatures = [self._signature(row, doc, at)
+                      for row, at in zip(map(tuple, rows.tolist()), first.tolist(), strict=True)]
         extra = self._longer_rules(signatures, inverse)
         merged = [self._merged(singles) for singles, _ in signatures]
         changes: dict[int, Any] = {}  # attribute -> new value per token (or _KEEP)
@@ -257,16 +254,16 @@ class CompiledRules:
         from spacy.attrs import LEMMA, MORPH, POS, TAG
         from spacy.tokens._retokenize import set_token_attrs
 
-        bulk: list[int | str] = [a for a in changes if a in (POS, MORPH, LEMMA, TAG)]
+        bulk = [a for a in changes if a in (POS, MORPH, LEMMA, TAG)]
         if bulk:
-            current: Any = doc.to_array(bulk).reshape(len(doc), len(bulk)).astype(np.uint64)
+            ids: Any = bulk
+            current: Any = doc.to_array(ids).reshape(len(doc), len(bulk)).astype(np.uint64)
             for j, attr in enumerate(bulk):
-                column = changes[attr]  # type: ignore[index]
-                keep = column == _KEEP
-                current[:, j] = np.where(keep, current[:, j], column)
-            doc.from_array(bulk, current)
+                column = changes[attr]
+                current[:, j] = np.where(column == _KEEP, current[:, j], column)
+            doc.from_array(ids, current)
         for attr, column in changes.items():
-            if attr in bulk:  # type: ignore[comparison-overlap]
+            if attr in bulk:
                 continue
             for i in np.flatnonzero(column != _KEEP).tolist():
                 set_token_attrs(doc[i], {attr: int(column[i])})

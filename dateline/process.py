@@ -71,11 +71,11 @@ def process_docs(raw_docs: Iterable[RawDoc | Skipped], nlp: Language, settings: 
     iterator = iter(raw_docs)
     while batch := list(islice(iterator, settings.batch_size)):
         extracted = [_extract(raw, settings) for raw in batch]
-        todo = [i for i, item in enumerate(extracted)
+        todo = [(i, item[1]) for i, item in enumerate(extracted)
                 if not isinstance(item, Skipped) and _analysable(item[1], settings)]
-        texts = (extracted[i][1].text[:settings.max_chars] for i in todo)  # type: ignore[index]
+        texts = (article.text[:settings.max_chars] for _, article in todo)
         parsed = parse(nlp, texts, settings.batch_size)  # in the order of `todo`
-        analysable = set(todo)
+        analysable = {i for i, _ in todo}
         for i, item in enumerate(extracted):
             if isinstance(item, Skipped):
                 yield item
